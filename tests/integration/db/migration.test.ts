@@ -1,0 +1,71 @@
+import { Dexie } from 'dexie';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BackstoryDB, STORES_V1, TABLES } from '../../../utils/db/schema';
+
+/*
+ * The migration harness: every shipped schema version has a fixture recorded when it shipped. The harness writes the
+ * fixture with a database declared exactly as that version was, closes it, and opens it with today's BackstoryDB.
+ * When version 2 arrives, add tests/fixtures/db/v2.json and a case below; the v1 case keeps proving v1 → latest.
+ */
+
+interface DbFixture {
+  version: number;
+  stores: Record<string, string>;
+  rows: Record<string, Array<Record<string, unknown>>>;
+}
+
+function loadFixture(name: string): DbFixture {
+  return JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/db', name), 'utf8')) as DbFixture;
+}
+
+async function writeOldDatabase(name: string, fixture: DbFixture): Promise<void> {
+  const old = new Dexie(name);
+  old.version(fixture.version).stores(fixture.stores);
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(fixture.rows)) await old.table(table).bulkAdd(rows);
+  });
+  old.close();
+}
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+describe('database migrations', () => {
+  it('version 1 as shipped is still declared unchanged (shipped versions are never edited)', () => {
+    expect(STORES_V1).toEqual(loadFixture('v1.json').stores);
+  });
+
+  it('opens a version 1 database with the current schema and keeps every record and index', async () => {
+    const fixture = loadFixture('v1.json');
+    await writeOldDatabase('migrate-v1', fixture);
+    const db = new BackstoryDB('migrate-v1');
+    opened.push(db);
+    await db.open();
+    for (const table of TABLES) {
+      const rows = await db.table(table).toArray();
+      expect(rows, table).toEqual(fixture.rows[table]);
+    }
+    // Indexes the app queries work on migrated data.
+    expect(await db.articles.where('url').equals('https://news.example/opinion/axis-of-outcasts').count()).toBe(1);
+    expect(await db.articles.where('entityKeys').equals('khasan').count()).toBe(1);
+    expect(await db.highlights.where('tags').equals('thesis').count()).toBe(1);
+    expect(await db.linkChoices.where('[site+name]').equals(['news.example', 'khasan']).count()).toBe(1);
+  });
+
+  it('refuses to add a second article under the same URL (the article key is unique)', async () => {
+    const fixture = loadFixture('v1.json');
+    await writeOldDatabase('migrate-unique', fixture);
+    const db = new BackstoryDB('migrate-unique');
+    opened.push(db);
+    const copy = { ...fixture.rows.articles![0]!, id: crypto.randomUUID() };
+    await expect(db.table('articles').add(copy)).rejects.toThrow(/constraint/i);
+  });
+});

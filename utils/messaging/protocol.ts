@@ -1,0 +1,144 @@
+import * as v from 'valibot';
+import type { ArticleRecord, HighlightRecord, NoteRecord } from '../db/schema';
+import type { LinkResult } from '../knowledge/types';
+import type { PageAnalysis, TabState } from './tabState';
+import {
+  ArticleRefSchema,
+  ColorSchema,
+  EntitySchema,
+  HighlightRecordSchema,
+  IdSchema,
+  PageAnalysisSchema,
+  PositionSelectorSchema,
+  QuoteSelectorSchema,
+  TagsSchema,
+} from './schemas';
+
+/**
+ * Who may send a message: the content script of a web page, an extension page (side panel, library, options),
+ * or either. The router checks it against `sender` before any handler runs.
+ */
+export type SenderKind = 'content' | 'extension-page' | 'any';
+
+/** Messages the background answers: name → who may send it and the payload schema. */
+export const toBackground = {
+  /** content → background: a page loaded; tells whether the reader has anything saved for it. */
+  'page/hello': {
+    from: 'content',
+    payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)), canonical: v.nullable(v.pipe(v.string(), v.maxLength(4000))) }),
+  },
+  /** content → background: a (re-)analysis of the page finished; the side panel follows it. */
+  'page/analysis': { from: 'content', payload: v.object({ analysis: PageAnalysisSchema }) },
+  /** content → background: the page started analysing (extraction is running). */
+  'page/working': { from: 'content', payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)) }) },
+  /** extension page → background: run Backstory on a tab (inject the analyser); `force` is "Try anyway". */
+  'tab/open': { from: 'extension-page', payload: v.object({ tabId: v.pipe(v.number(), v.integer()), force: v.optional(v.boolean(), false) }) },
+  /** any → background: the saved highlights of one article, in reading order. */
+  'highlights/list': { from: 'any', payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)) }) },
+  /** any → background: save a new highlight (creates the article record on first use). */
+  'highlight/create': {
+    from: 'any',
+    payload: v.object({
+      article: ArticleRefSchema,
+      quote: QuoteSelectorSchema,
+      position: PositionSelectorSchema,
+      color: ColorSchema,
+      note: v.optional(v.pipe(v.string(), v.maxLength(100_000)), ''),
+    }),
+  },
+  /** any → background: change a highlight's colour, note, tags or (after re-attaching) its selectors. */
+  'highlight/update': {
+    from: 'any',
+    payload: v.object({
+      id: IdSchema,
+      color: v.optional(ColorSchema),
+      note: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
+      tags: v.optional(TagsSchema),
+      quote: v.optional(QuoteSelectorSchema),
+      position: v.optional(PositionSelectorSchema),
+    }),
+  },
+  /** any → background: delete a highlight; the reply carries the record so the caller can undo. */
+  'highlight/delete': { from: 'any', payload: v.object({ id: IdSchema }) },
+  /** any → background: put back a highlight deleted a moment ago (undo), exactly as it was. */
+  'highlight/restore': { from: 'any', payload: v.object({ record: HighlightRecordSchema }) },
+  /** any → background: save the article-level note (creates the article record on first use). */
+  'note/save': { from: 'any', payload: v.object({ article: ArticleRefSchema, body: v.pipe(v.string(), v.maxLength(1_000_000)) }) },
+  /** extension page → background: remember the entities of an article the reader has saved something on. */
+  'article/entities': { from: 'any', payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)), entities: v.pipe(v.array(EntitySchema), v.maxLength(5000)) }) },
+  /** extension page → background: background knowledge for the article's entities. */
+  'knowledge/lookup': {
+    from: 'extension-page',
+    payload: v.object({
+      entities: v.pipe(v.array(v.pick(EntitySchema, ['id', 'type', 'name', 'aliases'])), v.maxLength(500)),
+      lang: v.nullable(v.pipe(v.string(), v.maxLength(20))),
+      site: v.pipe(v.string(), v.maxLength(500)),
+      context: v.pipe(v.string(), v.maxLength(200_000)),
+    }),
+  },
+  /** extension page → background: the reader corrects an entity's link (title, or null for "none"). */
+  'knowledge/choose': {
+    from: 'extension-page',
+    payload: v.object({
+      site: v.pipe(v.string(), v.maxLength(500)),
+      entity: v.pick(EntitySchema, ['id', 'type', 'name', 'aliases']),
+      lang: v.pipe(v.string(), v.maxLength(20)),
+      title: v.nullable(v.pipe(v.string(), v.maxLength(500))),
+    }),
+  },
+} as const satisfies Record<string, { from: SenderKind; payload: v.GenericSchema }>;
+
+/** What each background message answers with. */
+export interface BackgroundReplies {
+  'page/hello': { saved: boolean };
+  'page/analysis': { stored: true };
+  'page/working': { stored: true };
+  'tab/open': TabState;
+  'highlights/list': HighlightRecord[];
+  'highlight/create': HighlightRecord;
+  'highlight/update': HighlightRecord;
+  'highlight/delete': { deleted: HighlightRecord | null };
+  'highlight/restore': HighlightRecord;
+  'note/save': NoteRecord;
+  'article/entities': { article: ArticleRecord | null };
+  'knowledge/lookup': Record<string, LinkResult>;
+  'knowledge/choose': LinkResult;
+}
+
+/** Messages the content script answers (sent by the background or an extension page with tabs.sendMessage). */
+export const toContent = {
+  /** background/panel → content: analyse the page now (`force`: extract even if it does not look like an article). */
+  'content/analyze': { from: 'extension-page', payload: v.object({ force: v.optional(v.boolean(), false) }) },
+  /** panel → content: scroll to a range of the article text and flash it. */
+  'content/reveal': {
+    from: 'extension-page',
+    payload: v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  },
+  /** panel → content: show or hide the subtle underline of entity mentions. */
+  'content/mentions': { from: 'extension-page', payload: v.object({ visible: v.boolean() }) },
+  /** panel → content: highlight the current selection (the panel's "re-attach" and the keyboard shortcut). */
+  'content/highlightSelection': { from: 'extension-page', payload: v.object({ color: v.optional(ColorSchema), reattachId: v.optional(IdSchema) }) },
+} as const satisfies Record<string, { from: SenderKind; payload: v.GenericSchema }>;
+
+/** What each content message answers with. */
+export interface ContentReplies {
+  'content/analyze': PageAnalysis;
+  'content/reveal': { revealed: boolean };
+  'content/mentions': { painted: number };
+  'content/highlightSelection': { created: boolean; message: string };
+}
+
+/** Names of background messages. */
+export type BackgroundMessage = keyof typeof toBackground;
+/** Names of content messages. */
+export type ContentMessage = keyof typeof toContent;
+/** Payload (as sent, before defaults) of a message. */
+export type PayloadIn<M extends Record<string, { payload: v.GenericSchema }>, K extends keyof M> = v.InferInput<M[K]['payload']>;
+/** Payload (as handled, after validation) of a message. */
+export type PayloadOut<M extends Record<string, { payload: v.GenericSchema }>, K extends keyof M> = v.InferOutput<M[K]['payload']>;
+
+/** Machine-readable error codes in a failed reply. */
+export type ErrorCode = 'invalid-message' | 'unknown-message' | 'forbidden' | 'not-found' | 'unavailable' | 'internal';
+
+/** Every reply has this envelope, so a failure is a value, never a dropped promise. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };

@@ -1,0 +1,33 @@
+import { storage } from 'wxt/utils/storage';
+
+/*
+ * Reader preferences. Settings are not data: they live in extension storage (synced where the browser syncs
+ * settings), while articles, highlights and notes live in Dexie.
+ */
+
+/** Whether Backstory may look entities up on Wikipedia/Wikidata (off = nothing leaves the machine). */
+export const lookupsEnabled = storage.defineItem<boolean>('local:lookupsEnabled', { fallback: true, version: 1 });
+
+/** Preferred Wikipedia language; 'auto' follows the article's language, with English as fallback. */
+export const wikiLanguage = storage.defineItem<string>('local:wikiLanguage', { fallback: 'auto', version: 1 });
+
+/**
+ * API endpoints, configurable so the tests and the CLI can point at a local server.
+ * `{lang}` in the Wikipedia base is replaced by the language code.
+ */
+export interface Endpoints {
+  wikipedia: string;
+  wikidata: string;
+}
+
+/** Default endpoints: the public Wikimedia APIs. */
+export const DEFAULT_ENDPOINTS: Endpoints = {
+  wikipedia: 'https://{lang}.wikipedia.org',
+  wikidata: 'https://www.wikidata.org',
+};
+
+/** The endpoints in use. */
+export const endpoints = storage.defineItem<Endpoints>('local:endpoints', { fallback: DEFAULT_ENDPOINTS, version: 1 });
+
+/** Whether entity mentions are underlined in the page. */
+export const underlineMentions = storage.defineItem<boolean>('local:underlineMentions', { fallback: false, version: 1 });

@@ -39,6 +39,12 @@ export interface KnowledgeCard {
   coordinates: { lat: number; lon: number } | null;
   /** True when Wikidata says this is a fictional character rather than a real person. */
   fictional: boolean;
+  /** Epoch ms when the card was fetched (cache freshness). */
+  fetchedAt?: number;
+  /** True when served from a cache entry older than the freshness window while a refresh is attempted. */
+  stale?: boolean;
+  /** True when Wikidata could not be reached: facts are missing and the card is not cached, so it is retried. */
+  factsMissing?: boolean;
 }
 
 /** The outcome of linking one entity. */

@@ -1,0 +1,60 @@
+import { WBK, type EntityId } from 'wikibase-sdk';
+import type { Endpoints } from '../settings/items';
+
+/** Wikipedia language codes as Wikimedia uses them ("en", "zh-yue", "be-tarask"); anything else is refused. */
+const LANG_RE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8}){0,2}$/;
+
+/** The language to query: the article's when it is a valid code, else English. */
+export function wikiLang(lang: string | null | undefined): string {
+  const base = (lang ?? '').trim().toLowerCase().replace(/_/g, '-');
+  if (LANG_RE.test(base)) return base;
+  // "en-GB" style page languages map to their primary subtag, which is the Wikipedia edition.
+  const primary = base.split('-')[0] ?? '';
+  return /^[a-z]{2,3}$/.test(primary) ? primary : 'en';
+}
+
+/** Base URL of one Wikipedia ("https://de.wikipedia.org"), from the `{lang}` template. */
+export function wikipediaBase(endpoints: Endpoints, lang: string): string {
+  return endpoints.wikipedia.replace('{lang}', wikiLang(lang)).replace(/\/+$/, '');
+}
+
+/** An Action API URL with formatversion=2; `origin=*` makes anonymous CORS work from extension pages too. */
+export function actionApiUrl(endpoints: Endpoints, lang: string, params: Record<string, string>): string {
+  const query = new URLSearchParams({ action: 'query', format: 'json', formatversion: '2', origin: '*', maxlag: '5', ...params });
+  // URLSearchParams writes spaces as '+', which MediaWiki reads as spaces too; '|' stays encoded (%7C), also fine.
+  return `${wikipediaBase(endpoints, lang)}/w/api.php?${query.toString()}`;
+}
+
+/** The REST summary URL of one title (used by the naive baseline and nowhere in the batched path). */
+export function restSummaryUrl(endpoints: Endpoints, lang: string, title: string): string {
+  return `${wikipediaBase(endpoints, lang)}/api/rest_v1/page/summary/${encodeURIComponent(title.replace(/ /g, '_'))}`;
+}
+
+/** The canonical article URL shown on a card. */
+export function articleUrl(lang: string, title: string): string {
+  return `https://${wikiLang(lang)}.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, '_'))}`;
+}
+
+const wbkByInstance = new Map<string, ReturnType<typeof WBK>>();
+
+/** A wbgetentities URL built by wikibase-sdk (≤ 50 ids, the API's limit). */
+export function wbGetEntitiesUrl(endpoints: Endpoints, ids: string[], props: Array<'labels' | 'descriptions' | 'claims' | 'sitelinks'>, languages: string[]): string {
+  const instance = endpoints.wikidata.replace(/\/+$/, '');
+  let wbk = wbkByInstance.get(instance);
+  if (!wbk) {
+    wbk = WBK({ instance });
+    wbkByInstance.set(instance, wbk);
+  }
+  const url = wbk.getEntities({ ids: ids as EntityId[], props, languages });
+  // wikibase-sdk adds origin=* only when it sees a document; a service worker has none, so add it ourselves.
+  return url.includes('origin=') ? `${url}&maxlag=5` : `${url}&origin=*&maxlag=5`;
+}
+
+/**
+ * Endpoints for one base URL laid out as `/{lang}/w/api.php` + `/wikidata/w/api.php` (tests/support/fakeWiki.ts),
+ * for `--wiki <base URL>` in the CLI.
+ */
+export function endpointsFromBase(base: string): Endpoints {
+  const b = base.replace(/\/+$/, '');
+  return { wikipedia: `${b}/{lang}`, wikidata: `${b}/wikidata` };
+}

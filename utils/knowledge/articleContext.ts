@@ -36,10 +36,12 @@ export function mentionWindows(context: string, names: string[], radius = 250): 
 }
 
 /**
- * Search words for an ambiguous name: the name plus up to two other place names of the article that occur near
- * its mentions, most frequent first ("Khasan China Russia"). CirrusSearch requires every word, so few are better.
+ * Search words for an ambiguous name: the name plus the other place name of the article that occurs most often near
+ * its mentions ("Khasan China"); ties go to the place the article mentions most (`placeNames` comes most-mentioned
+ * first). CirrusSearch requires every word, and on the seed a second word ("Khasan China Moscow", from the dateline)
+ * matched nothing at all: one context word is the measured sweet spot.
  */
-export function searchTerms(name: string, windows: string[], placeNames: string[], max = 2): string {
+export function searchTerms(name: string, windows: string[], placeNames: string[], max = 1): string {
   const counts = new Map<string, number>();
   for (const place of placeNames) {
     if (place.toLowerCase() === name.toLowerCase() || place.toLowerCase().includes(name.toLowerCase())) continue;
@@ -47,6 +49,7 @@ export function searchTerms(name: string, windows: string[], placeNames: string[
     const n = windows.reduce((sum, w) => sum + (w.match(re)?.length ?? 0), 0);
     if (n > 0) counts.set(place, n);
   }
-  const extra = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, max).map(([p]) => p);
+  const prominence = (place: string) => placeNames.indexOf(place);
+  const extra = [...counts.entries()].sort((a, b) => b[1] - a[1] || prominence(a[0]) - prominence(b[0])).slice(0, max).map(([p]) => p);
   return [name, ...extra].join(' ');
 }

@@ -139,7 +139,9 @@ export async function resolveEntities(entities: EntityRef[], ctx: ResolveContext
   // 3. A search with context words for names that are ambiguous or missing (never for a reader's choice).
   let searches = 0;
   for (const s of states) {
-    if (s.page || s.error || forced.has(s.entity.id)) continue;
+    // Works and other things are linked only when their exact title exists: a search each would cost a request
+    // per article for what readers look up least.
+    if (s.page || s.error || forced.has(s.entity.id) || s.entity.type === 'other') continue;
     // Over budget: unlinked for now and not cached, so the next visit tries again.
     if (searches >= (ctx.maxSearches ?? 8)) continue;
     searches++;

@@ -56,9 +56,12 @@ describe('article context', () => {
     expect(mentionWindows(text, ['Khasan'], 10)).toHaveLength(2);
     expect(mentionWindows('Khasansky District', ['Khasan'], 10)).toHaveLength(0);
   });
-  it('builds search words from neighbouring place names, most frequent first', () => {
+  it('adds the neighbouring place name seen most often, ties going to the place the article mentions most', () => {
     const windows = mentionWindows(text, ['Khasan'], 80);
-    expect(searchTerms('Khasan', windows, ['Khasan', 'China', 'Russia', 'Pyongyang'])).toBe('Khasan China Russia');
+    // China and Russia are each seen once near Khasan; the article mentions Russia more (it comes first).
+    expect(searchTerms('Khasan', windows, ['Khasan', 'Russia', 'China', 'Pyongyang'])).toBe('Khasan Russia');
+    expect(searchTerms('Khasan', windows, ['Khasan', 'China', 'Russia', 'Pyongyang'])).toBe('Khasan China');
+    expect(searchTerms('Khasan', windows, ['Khasan', 'China', 'Russia'], 2)).toBe('Khasan China Russia');
     expect(searchTerms('Khasan', [], ['China'])).toBe('Khasan');
   });
 });

@@ -21,4 +21,6 @@ export interface Entity {
   mentions: Mention[];
   /** True for fictional characters (cartoon similes and the like): never shown as real people. */
   fictional?: boolean;
+  /** True for the article's author (found in the byline): listed after the people the article is about. */
+  author?: boolean;
 }

@@ -1,0 +1,164 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ArticleRecord, BackstoryDB } from '../../utils/db/schema';
+import { deleteArticleWithUndo, deleteEverything } from '../../utils/library/deleteArticle';
+import { isEmptyFilter, type LibraryFilter } from '../../utils/library/libraryFilter';
+import { listArticles } from '../../utils/library/listArticles';
+import { listTags } from '../../utils/library/tags';
+import { ArticleItem, type ArticleRow } from '../../components/library/ArticleItem';
+import { Dialog } from '../../components/library/Dialog';
+import { ExportPanel, type Download } from '../../components/library/ExportPanel';
+import { FilterBar } from '../../components/library/FilterBar';
+import { ImportPanel } from '../../components/library/ImportPanel';
+import { TagManager } from '../../components/library/TagManager';
+import { useLibraryIndex } from '../../components/library/useLibraryIndex';
+import { useLiveQuery } from '../../components/library/useLiveQuery';
+
+const PAGE = 50;
+const UNDO_MS = 10_000;
+
+/** The library page: every saved article, searchable and filterable, with export, import and delete. */
+export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url: string) => void; download: Download }) {
+  const [query, setQuery] = useState('');
+  const [debounced, setDebounced] = useState('');
+  const [filter, setFilter] = useState<LibraryFilter>({});
+  const [limit, setLimit] = useState(PAGE);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const [status, setStatus] = useState('');
+  const [undo, setUndo] = useState<{ message: string; run: () => Promise<void> } | null>(null);
+  const [confirmAll, setConfirmAll] = useState(false);
+  const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const { index, version, error } = useLibraryIndex(db);
+
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(query), 120);
+    return () => clearTimeout(t);
+  }, [query]);
+  useEffect(() => setLimit(PAGE), [debounced, filter]);
+  useEffect(() => () => void (undoTimer.current && clearTimeout(undoTimer.current)), []);
+
+  // Until the index is built, the newest articles come straight from Dexie so the page shows at once.
+  const firstPage = useLiveQuery(() => listArticles(db, { limit }), [db, limit]);
+  const tags = useLiveQuery(() => listTags(db), [db]) ?? [];
+  const searching = debounced.trim() !== '' || !isEmptyFilter(filter);
+
+  const result = useMemo(() => (index ? index.search(debounced, filter, limit) : null), [index, version, debounced, filter, limit]);
+  const rows: ArticleRow[] = result ? result.hits : (firstPage?.items ?? []);
+  const total = result ? result.total : (firstPage?.total ?? 0);
+  const sites = useMemo(() => (index ? [...new Set([...index.articles.values()].map((a) => a.site))].sort() : []), [index, version]);
+  const entities = useMemo(() => (index ? index.entities() : []), [index, version]);
+
+  const announce = (message: string) => setStatus(message);
+  const removeArticle = async (article: ArticleRecord) => {
+    const { deleted, undo: restore } = await deleteArticleWithUndo(db, article.id);
+    if (!deleted) return;
+    if (undoTimer.current) clearTimeout(undoTimer.current);
+    const message = `Deleted “${article.title}” with ${deleted.highlights.length} highlights and ${deleted.notes.length} notes.`;
+    setUndo({ message, run: restore });
+    announce(message);
+    undoTimer.current = setTimeout(() => setUndo(null), UNDO_MS);
+  };
+
+  return (
+    <div class="library">
+      <header class="top">
+        <h1>Backstory library</h1>
+        <div class="actions">
+          <ExportPanel db={db} download={download} onDone={announce} />
+          <ImportPanel db={db} onDone={announce} />
+          <button type="button" class="danger" onClick={() => setConfirmAll(true)}>
+            Delete everything…
+          </button>
+        </div>
+      </header>
+
+      <search class="search" role="search">
+        <label for="library-search">Search titles, highlights, notes and tags</label>
+        <input id="library-search" type="search" value={query} placeholder="e.g. sanctions, Kim Jong Un, #follow-up" onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+        {!index && !error ? <span class="hint">Preparing search…</span> : null}
+        {error ? <span class="error">Search is unavailable: {String(error)}</span> : null}
+      </search>
+      <FilterBar filter={filter} onChange={setFilter} sites={sites} entities={entities} />
+      <details class="manage-tags">
+        <summary>Manage tags ({tags.length})</summary>
+        <TagManager db={db} tags={tags} onDone={announce} />
+      </details>
+      <datalist id="all-tags">
+        {tags.map((t) => (
+          <option key={t.tag} value={t.tag} />
+        ))}
+      </datalist>
+
+      <p class="count" aria-live="polite">
+        {firstPage === undefined && !result ? 'Loading…' : searching ? `${total} ${total === 1 ? 'article matches' : 'articles match'}` : `${total} saved ${total === 1 ? 'article' : 'articles'}`}
+      </p>
+      {firstPage !== undefined && total === 0 && !searching ? <p class="empty">Nothing saved yet. Highlight a passage on a news article and it appears here.</p> : null}
+      <ol class="articles" aria-label="Saved articles">
+        {rows.map((row) => (
+          <ArticleItem
+            key={row.article.id}
+            db={db}
+            row={row}
+            searching={searching}
+            expanded={expanded.has(row.article.id)}
+            onToggle={() =>
+              setExpanded((prev) => {
+                const next = new Set(prev);
+                if (!next.delete(row.article.id)) next.add(row.article.id);
+                return next;
+              })
+            }
+            onOpen={openUrl}
+            onDelete={(a) => void removeArticle(a)}
+          />
+        ))}
+      </ol>
+      {rows.length < total ? (
+        <button type="button" class="more" onClick={() => setLimit((l) => l + PAGE)}>
+          Show more ({total - rows.length} more)
+        </button>
+      ) : null}
+
+      <div class="status" role="status" aria-live="polite">
+        {undo ? (
+          <span class="undo">
+            {undo.message}{' '}
+            <button
+              type="button"
+              onClick={() => {
+                void undo.run().then(() => announce('Restored.'));
+                setUndo(null);
+              }}
+            >
+              Undo
+            </button>
+          </span>
+        ) : (
+          status
+        )}
+      </div>
+
+      {confirmAll ? (
+        <Dialog title="Delete everything?" onCancel={() => setConfirmAll(false)}>
+          <p>
+            This deletes all {total} articles with every highlight and note, your link choices and the knowledge cache. It cannot be undone. Export a JSON backup first if you may want them back.
+          </p>
+          <div class="dialog-actions">
+            <button type="button" data-autofocus onClick={() => setConfirmAll(false)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              class="danger"
+              onClick={() => {
+                setConfirmAll(false);
+                void deleteEverything(db).then(() => announce('Everything was deleted.'));
+              }}
+            >
+              Delete everything
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ArticleRecord, BackstoryDB, HighlightRecord, NoteRecord } from '../db/schema';
+import { TABLES } from '../db/schema';
+
+/** What was deleted with an article: enough to put it all back. */
+export interface DeletedArticle {
+  article: ArticleRecord;
+  highlights: HighlightRecord[];
+  notes: NoteRecord[];
+}
+
+/** Deletes an article with its highlights and notes in one transaction. Returns what was deleted (null if none). */
+export async function deleteArticle(db: BackstoryDB, articleId: string): Promise<DeletedArticle | null> {
+  return db.transaction('rw', [db.articles, db.highlights, db.notes], async () => {
+    const article = await db.articles.get(articleId);
+    if (!article) return null;
+    const highlights = await db.highlights.where('articleId').equals(articleId).toArray();
+    const notes = await db.notes.where('articleId').equals(articleId).toArray();
+    await db.highlights.bulkDelete(highlights.map((h) => h.id));
+    await db.notes.bulkDelete(notes.map((n) => n.id));
+    await db.articles.delete(articleId);
+    return { article, highlights, notes };
+  });
+}
+
+/**
+ * Puts back a deleted article exactly as it was (same ids and timestamps), in one transaction. If the same URL was
+ * saved again in the meantime, the restored highlights and notes join that article instead of failing on the URL.
+ */
+export async function restoreArticle(db: BackstoryDB, deleted: DeletedArticle): Promise<void> {
+  await db.transaction('rw', [db.articles, db.highlights, db.notes], async () => {
+    const resaved = await db.articles.where('url').equals(deleted.article.url).first();
+    const articleId = resaved && resaved.id !== deleted.article.id ? resaved.id : deleted.article.id;
+    if (articleId === deleted.article.id) await db.articles.put(deleted.article);
+    await db.highlights.bulkPut(deleted.highlights.map((h) => (h.articleId === articleId ? h : { ...h, articleId })));
+    await db.notes.bulkPut(deleted.notes.map((n) => (n.articleId === articleId ? n : { ...n, articleId })));
+  });
+}
+
+/** Deletes an article and returns an undo function that restores it. */
+export async function deleteArticleWithUndo(db: BackstoryDB, articleId: string): Promise<{ deleted: DeletedArticle | null; undo: () => Promise<void> }> {
+  const deleted = await deleteArticle(db, articleId);
+  return { deleted, undo: async () => (deleted ? restoreArticle(db, deleted) : undefined) };
+}
+
+/** Deletes everything Backstory stored (articles, highlights, notes, link choices and the knowledge cache) in one transaction. */
+export async function deleteEverything(db: BackstoryDB): Promise<void> {
+  await db.transaction('rw', TABLES.map((t) => db[t]), async () => {
+    for (const t of TABLES) await db[t].clear();
+  });
+}

@@ -1,0 +1,28 @@
+import type { BackstoryDB } from '../db/schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backupSchema';
+
+/** Reads everything the reader saved, in one read transaction (a consistent snapshot), as a versioned backup. */
+export async function exportBackup(db: BackstoryDB, now: Date = new Date()): Promise<Backup> {
+  return db.transaction('r', [db.articles, db.highlights, db.notes, db.linkChoices], async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    articles: await db.articles.orderBy('createdAt').toArray(),
+    highlights: await db.highlights.orderBy('createdAt').toArray(),
+    notes: await db.notes.orderBy('updatedAt').toArray(),
+    linkChoices: await db.linkChoices.toArray(),
+  }));
+}
+
+/** The backup as file text: one record per line, so the file diffs well and stays small (no deep indentation). */
+export function serializeBackup(backup: Backup): string {
+  const tables = (['articles', 'highlights', 'notes', 'linkChoices'] as const).map(
+    (table) => `${JSON.stringify(table)}: [${backup[table].length ? '\n' : ''}${backup[table].map((r) => JSON.stringify(r)).join(',\n')}${backup[table].length ? '\n' : ''}]`,
+  );
+  return `{"format": ${JSON.stringify(backup.format)}, "version": ${backup.version}, "exportedAt": ${JSON.stringify(backup.exportedAt)},\n${tables.join(',\n')}\n}\n`;
+}
+
+/** A file name for a backup made at `now`: "backstory-backup-2026-11-29.json". */
+export function backupFileName(now: Date = new Date()): string {
+  return `backstory-backup-${now.toISOString().slice(0, 10)}.json`;
+}

@@ -1,0 +1,151 @@
+import type { ArticleRecord, HighlightRecord, NoteRecord } from '../db/schema';
+import type { LibraryData } from './backupSchema';
+
+/** One exported Markdown file. */
+export interface MarkdownFile {
+  /** Safe file name ("2026-11-20 Axis of outcasts - Putin and Kim’s cartoon summit.md"). */
+  name: string;
+  content: string;
+}
+
+/** One article with what the reader saved on it, ready to render. */
+export interface ArticleBundle {
+  article: ArticleRecord;
+  highlights: HighlightRecord[];
+  notes: NoteRecord[];
+}
+
+/** Groups a library's highlights and notes under their articles (highlights in reading order), newest article first. */
+export function bundleArticles(data: Pick<LibraryData, 'articles' | 'highlights' | 'notes'>): ArticleBundle[] {
+  const bundles = new Map<string, ArticleBundle>();
+  for (const article of data.articles) bundles.set(article.id, { article, highlights: [], notes: [] });
+  for (const h of data.highlights) bundles.get(h.articleId)?.highlights.push(h);
+  for (const n of data.notes) bundles.get(n.articleId)?.notes.push(n);
+  for (const b of bundles.values()) {
+    b.highlights.sort((x, y) => x.position.start - y.position.start || x.createdAt - y.createdAt);
+    b.notes.sort((x, y) => x.createdAt - y.createdAt);
+  }
+  return [...bundles.values()].sort((a, b) => b.article.createdAt - a.article.createdAt);
+}
+
+/**
+ * An Obsidian-friendly tag: Obsidian tags cannot hold spaces or most punctuation, so "war in ukraine" becomes
+ * "war-in-ukraine" (both in the front matter and as #hashtags, so the two agree).
+ */
+export function markdownTag(tag: string): string {
+  return tag
+    .trim()
+    .replace(/^#+/, '')
+    .replace(/[\s,;:!?.()[\]{}"'`#]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+// JSON strings are valid YAML double-quoted scalars: every special character is escaped.
+const yamlString = (s: string): string => JSON.stringify(s);
+const isoDate = (ms: number): string => new Date(ms).toISOString();
+
+function yamlList(key: string, values: string[]): string {
+  return values.length ? `${key}:\n${values.map((v) => `  - ${yamlString(v)}`).join('\n')}` : `${key}: []`;
+}
+
+/** YAML front matter with title, url, authors, site, dates and tags (Obsidian reads `tags` and `aliases`). */
+export function frontMatter(article: ArticleRecord): string {
+  const lines = [
+    '---',
+    `title: ${yamlString(article.title)}`,
+    `url: ${yamlString(article.url)}`,
+    yamlList('authors', article.authors),
+    `site: ${yamlString(article.siteName ?? article.site)}`,
+    `published: ${article.publishedTime ? yamlString(article.publishedTime) : 'null'}`,
+    `saved: ${yamlString(isoDate(article.createdAt))}`,
+    `updated: ${yamlString(isoDate(article.updatedAt))}`,
+    yamlList('tags', article.tags.map(markdownTag).filter(Boolean)),
+    '---',
+  ];
+  return lines.join('\n');
+}
+
+/** Quotes text as a Markdown blockquote, keeping paragraph breaks inside the quote. */
+function blockquote(text: string): string {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => (line.trim() ? `> ${escapeLineStart(line)}` : '>'))
+    .join('\n');
+}
+
+// A quote that starts with "#", "-", "1." or ">" would turn into a heading or a list inside the blockquote.
+function escapeLineStart(line: string): string {
+  return line.replace(/^(\s*)([#>+*-]|\d+[.)])(\s)/, '$1\\$2$3');
+}
+
+function hashtags(tags: string[]): string {
+  return tags
+    .map(markdownTag)
+    .filter(Boolean)
+    .map((t) => `#${t}`)
+    .join(' ');
+}
+
+/** One highlight: the quote as a blockquote, then its colour and tags, then the note (already light Markdown). */
+export function highlightMarkdown(h: HighlightRecord): string {
+  const meta = [`Colour: ${h.color}`, hashtags(h.tags)].filter(Boolean).join(' · ');
+  const parts = [blockquote(h.quote.exact), `*${meta}*`];
+  if (h.note.trim()) parts.push(h.note.trim());
+  return parts.join('\n\n');
+}
+
+/**
+ * One article in Markdown: front matter, heading, source line, article notes, then highlights in reading order.
+ * `inExport` renders it as a section of the one-file export: headings one level down and the metadata as a YAML
+ * code block, because only a file's first `---` block is front matter to Obsidian and other tools.
+ */
+export function articleMarkdown(bundle: ArticleBundle, inExport = false): string {
+  const { article, highlights, notes } = bundle;
+  const h = inExport ? '#' : '';
+  const meta = frontMatter(article);
+  const source = [`[${escapeLinkText(article.siteName ?? article.site)}](${article.url})`, article.authors.join(', ')].filter(Boolean).join(' · ');
+  const heading = `${h}# ${article.title.trim() || article.url}`;
+  const parts = inExport ? [heading, `\`\`\`yaml\n${meta.slice(4, -4)}\n\`\`\``, source] : [meta, heading, source];
+  if (article.tags.length) parts.push(hashtags(article.tags));
+  if (notes.length) parts.push(`${h}## Notes`, notes.map((n) => n.body.trim()).join('\n\n---\n\n'));
+  if (highlights.length) parts.push(`${h}## Highlights`, highlights.map(highlightMarkdown).join('\n\n---\n\n'));
+  return `${parts.join('\n\n')}\n`;
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]]/g, '\\$&');
+}
+
+/** A file name safe on Windows, macOS and Linux: "2026-11-20 Title.md", at most ~100 characters. */
+export function markdownFileName(article: ArticleRecord): string {
+  const date = isoDate(article.createdAt).slice(0, 10);
+  const title = (article.title || article.site)
+    .replace(/\s*[\\/:*?"<>|#^[\]][\s\\/:*?"<>|#^[\]]*/g, ' - ')
+    .replace(/[\u0000-\u001f]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/( - )+/g, ' - ')
+    .trim()
+    .replace(/^[.\- ]+|[.\- ]+$/g, '')
+    .slice(0, 90)
+    .trim();
+  return `${date} ${title || 'Untitled'}.md`;
+}
+
+/** One Markdown file per article, with unique names. */
+export function exportMarkdownFiles(data: Pick<LibraryData, 'articles' | 'highlights' | 'notes'>): MarkdownFile[] {
+  const used = new Set<string>();
+  return bundleArticles(data).map((bundle) => {
+    let name = markdownFileName(bundle.article);
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = markdownFileName(bundle.article).replace(/\.md$/, ` (${n}).md`);
+    used.add(name.toLowerCase());
+    return { name, content: articleMarkdown(bundle) };
+  });
+}
+
+/** The whole library as one Markdown file, one section per article, newest first. */
+export function exportMarkdownSingle(data: Pick<LibraryData, 'articles' | 'highlights' | 'notes'>, now: Date = new Date()): MarkdownFile {
+  const sections = bundleArticles(data).map((bundle) => articleMarkdown(bundle, true));
+  const header = `---\ntitle: ${yamlString('Backstory library')}\nexported: ${yamlString(now.toISOString())}\narticles: ${sections.length}\n---\n\n# Backstory library\n`;
+  return { name: `backstory-library-${now.toISOString().slice(0, 10)}.md`, content: `${header}\n${sections.join('\n')}` };
+}

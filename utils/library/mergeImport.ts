@@ -1,0 +1,123 @@
+import type { ArticleRecord, BackstoryDB, HighlightRecord, LinkChoiceRecord, NoteRecord } from '../db/schema';
+import { BACKUP_TABLES, type BackupTable, type LibraryData } from './backupSchema';
+import { ImportError } from './importError';
+
+/** What an import does to one table. */
+export interface TableCounts {
+  /** Records that were not in the library. */
+  added: number;
+  /** Records the file has a newer edit of (newest `updatedAt` wins). */
+  updated: number;
+  /** Records the library already has in the same or a newer edit. */
+  skipped: number;
+}
+
+/** What an import did (or, from previewImport, would do), table by table. */
+export type ImportReport = Record<BackupTable, TableCounts>;
+
+interface Plan {
+  report: ImportReport;
+  puts: LibraryData;
+}
+
+/**
+ * Reads what an import would change without writing anything: the preview shown before the reader confirms.
+ * The same planning runs again inside applyImport's transaction, so a change made in between is respected.
+ */
+export async function previewImport(db: BackstoryDB, data: LibraryData): Promise<ImportReport> {
+  return db.transaction('r', [db.articles, db.highlights, db.notes, db.linkChoices], async () => (await plan(db, data)).report);
+}
+
+/**
+ * Merges records into the library in ONE transaction: by id, the newest `updatedAt` wins; an article whose URL is
+ * already saved under another id (saved on two machines) merges into the saved one and its highlights and notes
+ * follow it. Any failure rolls everything back, so nothing already saved changes.
+ */
+export async function applyImport(db: BackstoryDB, data: LibraryData): Promise<ImportReport> {
+  return db.transaction('rw', [db.articles, db.highlights, db.notes, db.linkChoices], async () => {
+    const { report, puts } = await plan(db, data);
+    await db.articles.bulkPut(puts.articles);
+    await db.highlights.bulkPut(puts.highlights);
+    await db.notes.bulkPut(puts.notes);
+    await db.linkChoices.bulkPut(puts.linkChoices);
+    return report;
+  });
+}
+
+function emptyReport(): ImportReport {
+  const report = {} as ImportReport;
+  for (const table of BACKUP_TABLES) report[table] = { added: 0, updated: 0, skipped: 0 };
+  return report;
+}
+
+function decide<T extends { updatedAt: number }>(incoming: T, existing: T | undefined, counts: TableCounts, puts: T[]): void {
+  if (!existing) {
+    counts.added++;
+    puts.push(incoming);
+  } else if (incoming.updatedAt > existing.updatedAt) {
+    counts.updated++;
+    puts.push(incoming);
+  } else {
+    counts.skipped++;
+  }
+}
+
+async function plan(db: BackstoryDB, data: LibraryData): Promise<Plan> {
+  const report = emptyReport();
+  const puts: LibraryData = { articles: [], highlights: [], notes: [], linkChoices: [] };
+
+  // Articles: by id first, then by URL (the unique key) so the same page saved twice does not break the unique index.
+  const byId = await db.articles.bulkGet(data.articles.map((a) => a.id));
+  const missingUrls = data.articles.filter((_, i) => !byId[i]).map((a) => a.url);
+  const byUrl = new Map<string, ArticleRecord>();
+  if (missingUrls.length) for (const a of await db.articles.where('url').anyOf(missingUrls).toArray()) byUrl.set(a.url, a);
+  const articleIdMap = new Map<string, string>();
+  const knownArticleIds = new Set<string>();
+  const urlOwner = new Map<string, string>();
+  for (let i = 0; i < data.articles.length; i++) {
+    const incoming = data.articles[i]!;
+    const existing = byId[i] ?? byUrl.get(incoming.url);
+    const merged = existing && existing.id !== incoming.id ? { ...incoming, id: existing.id } : incoming;
+    articleIdMap.set(incoming.id, merged.id);
+    knownArticleIds.add(merged.id);
+    const owner = urlOwner.get(merged.url);
+    if (owner !== undefined && owner !== merged.id) throw new ImportError(`articles[${i}].url: two articles in the file have the URL ${merged.url}. The file was not imported.`);
+    urlOwner.set(merged.url, merged.id);
+    if (existing && existing.url !== merged.url && incoming.updatedAt > existing.updatedAt) {
+      const clash = await db.articles.where('url').equals(merged.url).first();
+      if (clash && clash.id !== merged.id) throw new ImportError(`articles[${i}].url: ${merged.url} is already saved as another article. The file was not imported.`);
+    }
+    decide(merged, existing, report.articles, puts.articles);
+  }
+
+  // Highlights and notes must belong to an article in the file or in the library.
+  const referenced = new Set<string>();
+  for (const r of [...data.highlights, ...data.notes]) if (!articleIdMap.has(r.articleId)) referenced.add(r.articleId);
+  if (referenced.size) {
+    const found = await db.articles.bulkGet([...referenced]);
+    for (const a of found) if (a) knownArticleIds.add(a.id);
+  }
+  const remap = <T extends HighlightRecord | NoteRecord>(r: T, where: string): T => {
+    const articleId = articleIdMap.get(r.articleId) ?? r.articleId;
+    if (!knownArticleIds.has(articleId)) throw new ImportError(`${where}.articleId: no article with id ${r.articleId} in the file or the library. The file was not imported.`);
+    return articleId === r.articleId ? r : { ...r, articleId };
+  };
+
+  const highlights = data.highlights.map((h, i) => remap(h, `highlights[${i}]`));
+  const existingHighlights = await db.highlights.bulkGet(highlights.map((h) => h.id));
+  highlights.forEach((h, i) => decide(h, existingHighlights[i], report.highlights, puts.highlights));
+
+  const notes = data.notes.map((n, i) => remap(n, `notes[${i}]`));
+  const existingNotes = await db.notes.bulkGet(notes.map((n) => n.id));
+  notes.forEach((n, i) => decide(n, existingNotes[i], report.notes, puts.notes));
+
+  // Link choices are unique per [site+name]: a choice made on two machines merges into the saved one.
+  const existingChoices = await db.linkChoices.bulkGet(data.linkChoices.map((c) => c.id));
+  for (let i = 0; i < data.linkChoices.length; i++) {
+    const incoming: LinkChoiceRecord = data.linkChoices[i]!;
+    const existing = existingChoices[i] ?? (await db.linkChoices.where('[site+name]').equals([incoming.site, incoming.name]).first());
+    const merged = existing && existing.id !== incoming.id ? { ...incoming, id: existing.id } : incoming;
+    decide(merged, existing, report.linkChoices, puts.linkChoices);
+  }
+  return { report, puts };
+}

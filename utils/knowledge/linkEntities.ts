@@ -1,5 +1,5 @@
 import type { BackstoryDB, KnowledgeRecord } from '../db/schema';
-import type { Endpoints } from '../settings/items';
+import type { Endpoints } from '../settings/endpoints';
 import { mentionWindows, searchTerms } from './articleContext';
 import { FRESH_MS, isStale, MAX_RECORDS, nameKey, readCache, readLabels, titleKey, writeCache } from './knowledgeCache';
 import { choiceName, readChoices, saveChoice } from './linkChoices';

@@ -1,4 +1,4 @@
-import type { Endpoints } from '../settings/items';
+import type { Endpoints } from '../settings/endpoints';
 import type { WikiClient } from './wikiClient';
 import { actionApiUrl } from './wikiUrls';
 import { mergeRawPages, parseQueryResponse, toWikiPage, type RawPage, type WikiPage } from './wikiPage';

@@ -1,5 +1,5 @@
 import type { Entity } from '../entities/types';
-import type { Endpoints } from '../settings/items';
+import type { Endpoints } from '../settings/endpoints';
 import { contentWords, mentionWindows, searchTerms } from './articleContext';
 import { buildCard, toCandidate } from './buildCard';
 import { labelKey, nameKey, titleKey, type CacheEntry } from './knowledgeCache';

@@ -1,4 +1,4 @@
-import type { Endpoints } from '../settings/items';
+import type { Endpoints } from '../settings/endpoints';
 import type { WikiClient } from './wikiClient';
 import { pageProps, queryPages } from './queryTitles';
 import { toWikiPage, type WikiPage } from './wikiPage';

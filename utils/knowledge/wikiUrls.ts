@@ -1,5 +1,5 @@
 import { WBK, type EntityId } from 'wikibase-sdk';
-import type { Endpoints } from '../settings/items';
+import type { Endpoints } from '../settings/endpoints';
 
 /** Wikipedia language codes as Wikimedia uses them ("en", "zh-yue", "be-tarask"); anything else is refused. */
 const LANG_RE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8}){0,2}$/;

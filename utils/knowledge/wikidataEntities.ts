@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { simplifyClaims, type Claims } from 'wikibase-sdk';
-import type { Endpoints } from '../settings/items';
+import type { Endpoints } from '../settings/endpoints';
 import { KnowledgeError } from './knowledgeError';
 import type { WikiClient } from './wikiClient';
 import { wbGetEntitiesUrl } from './wikiUrls';

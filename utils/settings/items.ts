@@ -1,4 +1,7 @@
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_ENDPOINTS, type Endpoints } from './endpoints';
+
+export { DEFAULT_ENDPOINTS, type Endpoints };
 
 /*
  * Reader preferences. Settings are not data: they live in extension storage (synced where the browser syncs
@@ -10,21 +13,6 @@ export const lookupsEnabled = storage.defineItem<boolean>('local:lookupsEnabled'
 
 /** Preferred Wikipedia language; 'auto' follows the article's language, with English as fallback. */
 export const wikiLanguage = storage.defineItem<string>('local:wikiLanguage', { fallback: 'auto', version: 1 });
-
-/**
- * API endpoints, configurable so the tests and the CLI can point at a local server.
- * `{lang}` in the Wikipedia base is replaced by the language code.
- */
-export interface Endpoints {
-  wikipedia: string;
-  wikidata: string;
-}
-
-/** Default endpoints: the public Wikimedia APIs. */
-export const DEFAULT_ENDPOINTS: Endpoints = {
-  wikipedia: 'https://{lang}.wikipedia.org',
-  wikidata: 'https://www.wikidata.org',
-};
 
 /** The endpoints in use. */
 export const endpoints = storage.defineItem<Endpoints>('local:endpoints', { fallback: DEFAULT_ENDPOINTS, version: 1 });

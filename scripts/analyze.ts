@@ -1,0 +1,357 @@
+// `npm run analyze -- <file.html | file.txt | http(s) URL> [--json] [--offline] [--wiki <base URL>] [--wikidata <base URL>]`
+// Runs the extension's own utils/ code in Node and prints what Backstory sees in a page.
+// The --json output is a public interface: fields are only ever added, never renamed or dropped.
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { JSDOM } from 'jsdom';
+import { analyzePage, type PageAnalysis } from '../utils/analysis/analyzePage';
+import { textToArticle } from '../utils/analysis/textToArticle';
+import { findEntities } from '../utils/entities/findEntities';
+import type { KeyFact, LinkCandidate, LinkResult } from '../utils/knowledge/types';
+import { endpointsFromBase } from '../utils/knowledge/wikiUrls';
+import { DEFAULT_ENDPOINTS, type Endpoints } from '../utils/settings/endpoints';
+
+interface Options {
+  input: string;
+  json: boolean;
+  offline: boolean;
+  wiki: string | null;
+  wikidata: string | null;
+}
+
+/** A mistake in the command line or its input: reported as one line, exit code 1. */
+class UsageError extends Error {}
+
+const USAGE =
+  'usage: npm run analyze -- <file.html | file.txt | http(s)://…> [--json] [--offline] [--wiki <Wikipedia base URL, {lang} allowed>] [--wikidata <base URL>]';
+
+
+const VERSION = ((): string => {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    const version = typeof pkg === 'object' && pkg !== null ? (pkg as { version?: unknown }).version : undefined;
+    return typeof version === 'string' ? version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+/** Sent with every request (page fetch and look-ups), as Wikimedia's etiquette asks. */
+export const USER_AGENT = `Backstory-analyze/${VERSION} (command line)`;
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { input: '', json: false, offline: false, wiki: null, wikidata: null };
+  const value = (flag: string, v: string | undefined): string => {
+    if (!v || v.startsWith('--')) throw new UsageError(`${flag} needs a URL\n${USAGE}`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') opts.json = true;
+    else if (arg === '--offline') opts.offline = true;
+    else if (arg === '--wiki') opts.wiki = value(arg, argv[++i]);
+    else if (arg === '--wikidata') opts.wikidata = value(arg, argv[++i]);
+    else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option: ${arg}\n${USAGE}`);
+    else if (!opts.input) opts.input = arg;
+    else throw new UsageError(`unexpected argument: ${arg}\n${USAGE}`);
+  }
+  if (!opts.input) throw new UsageError(USAGE);
+  return opts;
+}
+
+/**
+ * The endpoints for `--wiki` / `--wikidata`. A base with `{lang}` (or a wikipedia.org host) is a Wikipedia base as in
+ * the settings, with Wikidata public unless given; any other base is laid out like tests/support/fakeWiki.ts
+ * (`/{lang}/w/api.php` and `/wikidata/w/api.php`), which endpointsFromBase describes.
+ */
+export function endpointsFor(wiki: string | null, wikidata: string | null): Endpoints {
+  const trim = (u: string) => u.replace(/\/+$/, '');
+  let endpoints: Endpoints;
+  if (!wiki) endpoints = DEFAULT_ENDPOINTS;
+  else if (wiki.includes('{lang}') || /^https?:\/\/([^/]+\.)?wikipedia\.org(\/|$)/i.test(wiki)) {
+    endpoints = { wikipedia: trim(wiki), wikidata: DEFAULT_ENDPOINTS.wikidata };
+  } else endpoints = endpointsFromBase(wiki);
+  return wikidata ? { ...endpoints, wikidata: trim(wikidata) } : endpoints;
+}
+
+function checkUrl(flag: string, url: string | null): void {
+  if (url === null) return;
+  try {
+    if (!/^https?:$/.test(new URL(url.replace('{lang}', 'en')).protocol)) throw new Error();
+  } catch {
+    throw new UsageError(`${flag}: not an http(s) URL: ${url}`);
+  }
+}
+
+async function load(input: string): Promise<{ body: string; url: string; isText: boolean }> {
+  if (/^https?:\/\//i.test(input)) {
+    let response: Response;
+    try {
+      response = await fetch(input, { headers: { 'user-agent': USER_AGENT } });
+    } catch (error) {
+      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+      throw new UsageError(`${input}: could not fetch${cause}`);
+    }
+    if (!response.ok) throw new UsageError(`${input}: HTTP ${response.status}`);
+    const type = response.headers.get('content-type') ?? '';
+    return { body: await response.text(), url: response.url, isText: type.startsWith('text/plain') };
+  }
+  let body: string;
+  try {
+    body = await readFile(input, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`analyze: no such file: ${input}`);
+    if (code === 'EISDIR') throw new UsageError(`analyze: ${input} is a directory, not a page`);
+    if (code === 'EACCES') throw new UsageError(`analyze: permission denied: ${input}`);
+    throw new UsageError(`analyze: cannot read ${input}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { body, url: pathToFileURL(input).href, isText: /\.txt$/i.test(input) };
+}
+
+/** Runs the analysis on an input's contents (HTML through extraction, plain text as the article itself). */
+export function analyzeInput(body: string, url: string, isText: boolean): PageAnalysis {
+  if (isText) {
+    const article = textToArticle(body, url);
+    const entities = findEntities({ text: article.text, title: article.title, byline: article.byline, lang: article.lang });
+    return { url, extraction: { kind: 'article', article }, entities, analyzedAt: Date.now() };
+  }
+  const { window } = new JSDOM(body, { url });
+  try {
+    return analyzePage(window.document, url, { force: false });
+  } finally {
+    window.close();
+  }
+}
+
+/** One entity's knowledge in the --json output: the LinkResult with its card flattened. */
+export type KnowledgeJson =
+  | {
+      status: 'linked';
+      title: string;
+      qid: string | null;
+      description: string | null;
+      extractHtml: string | null;
+      pageUrl: string;
+      thumbnail: { url: string; width: number; height: number } | null;
+      facts: KeyFact[];
+      coordinates: { lat: number; lon: number } | null;
+      fictional: boolean;
+      fellBackToEnglish: boolean;
+      lang: string;
+      candidates: LinkCandidate[];
+    }
+  | { status: 'unlinked'; reason: string; candidates: LinkCandidate[] }
+  | { status: 'error'; reason: string; message: string };
+
+/** Flattens a LinkResult for the --json output (field order fixed, so diffs of the output stay readable). */
+export function knowledgeJson(result: LinkResult): KnowledgeJson {
+  if (result.status === 'linked') {
+    const c = result.card;
+    return {
+      status: 'linked',
+      title: c.title,
+      qid: c.qid,
+      description: c.description,
+      extractHtml: c.extractHtml,
+      pageUrl: c.pageUrl,
+      thumbnail: c.thumbnail,
+      facts: c.facts,
+      coordinates: c.coordinates,
+      fictional: c.fictional,
+      fellBackToEnglish: c.fellBackToEnglish,
+      lang: c.lang,
+      candidates: result.candidates,
+    };
+  }
+  if (result.status === 'unlinked') return { status: 'unlinked', reason: result.reason, candidates: result.candidates };
+  return { status: 'error', reason: result.reason, message: result.message };
+}
+
+/** What the look-ups found: each entity's result by id, and how many requests it took. */
+export interface Lookups {
+  endpoints: Endpoints;
+  results: Record<string, LinkResult>;
+  requests: number;
+}
+
+/** The site a reader's link corrections are remembered under: the URL's host, 'local' for a file. */
+export function siteOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'file:' || !u.host ? 'local' : u.host;
+  } catch {
+    return 'local';
+  }
+}
+
+/** Links the entities to Wikipedia/Wikidata with the extension's own code, on an in-memory knowledge cache. */
+export async function lookUp(analysis: PageAnalysis, endpoints: Endpoints): Promise<Lookups> {
+  const article = analysis.extraction.kind === 'article' ? analysis.extraction.article : null;
+  if (!article || analysis.entities.length === 0) return { endpoints, results: {}, requests: 0 };
+  // Loaded only now: Dexie reads the IndexedDB globals when it loads, and --offline must not pay for any of this.
+  // The specifier is a plain string because 'fake-indexeddb/auto' ships no type declarations (only the package's main
+  // entry does), and it is imported for its side effect alone: the IndexedDB globals, in memory.
+  const fakeIndexedDbAuto: string = 'fake-indexeddb/auto';
+  await import(fakeIndexedDbAuto);
+  const { BackstoryDB } = await import('../utils/db/schema');
+  const { linkEntities } = await import('../utils/knowledge/linkEntities');
+  const { createWikiClient } = await import('../utils/knowledge/wikiClient');
+  // Node may set a real User-Agent (browsers cannot, hence Api-User-Agent in the client): Wikimedia asks for one.
+  const fetchWithAgent: typeof fetch = (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('user-agent', USER_AGENT);
+    return fetch(input, { ...init, headers });
+  };
+  const client = createWikiClient({ fetch: fetchWithAgent, userAgent: USER_AGENT });
+  const db = new BackstoryDB('backstory-analyze');
+  try {
+    await db.open();
+    const results = await linkEntities(
+      analysis.entities.map((e) => ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases })),
+      {
+        lang: article.lang,
+        site: siteOf(analysis.url),
+        context: article.text,
+        endpoints,
+        fetch: fetchWithAgent,
+        db,
+        enabled: true,
+        userAgent: USER_AGENT,
+        client,
+        // A fresh in-memory cache has nothing stale to refresh.
+        revalidate: false,
+      },
+    );
+    return { endpoints, results, requests: client.requestCount };
+  } finally {
+    db.close();
+  }
+}
+
+/** The JSON shape scripts rely on. `lookups` undefined = the caller did not say (library use: no knowledge fields). */
+export function toJson(analysis: PageAnalysis, lookups?: Lookups | 'off'): Record<string, unknown> {
+  const { extraction } = analysis;
+  const article = extraction.kind === 'article' ? extraction.article : null;
+  const knowledge = (id: string): KnowledgeJson | null => {
+    if (lookups === undefined || lookups === 'off') return null;
+    const result = lookups.results[id];
+    return result ? knowledgeJson(result) : null;
+  };
+  return {
+    url: analysis.url,
+    isArticle: article !== null,
+    notArticle: extraction.kind === 'not-article' ? { reason: extraction.reason, message: extraction.message } : null,
+    title: article?.title ?? (extraction.kind === 'not-article' ? extraction.title : null),
+    byline: article?.byline ?? null,
+    authors: article?.authors ?? [],
+    siteName: article?.siteName ?? null,
+    publishedTime: article?.publishedTime ?? null,
+    modifiedTime: article?.modifiedTime ?? null,
+    lang: article?.lang ?? null,
+    dir: article?.dir ?? null,
+    excerpt: article?.excerpt ?? null,
+    canonicalUrl: article?.canonicalUrl ?? null,
+    wordCount: article?.wordCount ?? 0,
+    readingMinutes: article?.readingMinutes ?? 0,
+    leadImage: article?.leadImage ?? null,
+    text: article?.text ?? '',
+    html: article?.html ?? '',
+    ...(lookups === undefined
+      ? {}
+      : lookups === 'off'
+        ? { lookups: 'off', endpoints: null, lookupRequests: 0 }
+        : { lookups: 'on', endpoints: lookups.endpoints, lookupRequests: lookups.requests }),
+    entities: analysis.entities.map((e) => ({
+      id: e.id,
+      type: e.type,
+      name: e.name,
+      aliases: e.aliases,
+      fictional: e.fictional ?? false,
+      mentionCount: e.mentions.length,
+      mentions: e.mentions,
+      ...(lookups === undefined ? {} : { knowledge: knowledge(e.id) }),
+    })),
+  };
+}
+
+interface HumanEntity {
+  type: string;
+  name: string;
+  fictional: boolean;
+  mentionCount: number;
+  knowledge?: KnowledgeJson | null;
+}
+
+const SECTIONS: Array<{ heading: string; has: (e: HumanEntity) => boolean }> = [
+  { heading: 'People', has: (e) => e.type === 'person' && !isFictional(e) },
+  { heading: 'Fictional characters', has: (e) => e.type === 'person' && isFictional(e) },
+  { heading: 'Places', has: (e) => e.type === 'place' },
+  { heading: 'Organisations', has: (e) => e.type === 'organization' },
+  { heading: 'Works and other', has: (e) => e.type !== 'person' && e.type !== 'place' && e.type !== 'organization' },
+];
+
+function isFictional(e: HumanEntity): boolean {
+  return e.fictional || (e.knowledge?.status === 'linked' && e.knowledge.fictional);
+}
+
+function gloss(k: KnowledgeJson | null | undefined): string {
+  if (!k) return '';
+  if (k.status === 'linked') {
+    const title = k.fellBackToEnglish ? `${k.title}, English Wikipedia` : k.title;
+    return k.description ? ` — ${k.description} [${title}]` : ` [${title}]`;
+  }
+  if (k.status === 'unlinked') return k.reason === 'no-confident-match' ? ' — no confident match' : '';
+  return ` — look-up failed (${k.reason})`;
+}
+
+/** The reader-facing summary: article facts, then entities by section, with descriptions when look-ups ran. */
+export function printHuman(json: Record<string, unknown>): void {
+  const j = json as ReturnType<typeof toJson> & { entities: HumanEntity[]; lookups?: string; lookupRequests?: number };
+  if (!j.isArticle) {
+    console.log(`Not an article: ${(j.notArticle as { message: string }).message}`);
+    return;
+  }
+  console.log(`${j.title}`);
+  console.log([j.siteName, (j.authors as string[]).join(', ') || j.byline, j.publishedTime, `${j.readingMinutes} min read`, j.lang].filter(Boolean).join(' · '));
+  console.log(`canonical: ${j.canonicalUrl}\n${j.wordCount} words\n`);
+  for (const section of SECTIONS) {
+    const list = j.entities.filter(section.has);
+    if (list.length === 0) continue;
+    console.log(`${section.heading}:`);
+    for (const e of list) console.log(`  ${e.name} (${e.mentionCount})${gloss(e.knowledge)}`);
+  }
+  if (j.lookups === 'off') console.log('\nLook-ups off: nothing was sent.');
+  else if (j.lookups === 'on') {
+    const failed = j.entities.filter((e) => e.knowledge?.status === 'error');
+    const first = failed[0]?.knowledge;
+    const why = first?.status === 'error' ? `: ${first.message}` : '';
+    const requests = j.lookupRequests ?? 0;
+    console.log(`\nLook-ups: ${requests} request${requests === 1 ? '' : 's'}${failed.length ? `; ${failed.length} failed${why}` : ''}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  checkUrl('--wiki', opts.wiki);
+  checkUrl('--wikidata', opts.wikidata);
+  const { body, url, isText } = await load(opts.input);
+  const analysis = analyzeInput(body, url, isText);
+  // --offline wins over --wiki/--wikidata (an alias may carry those): nothing is sent.
+  const lookups = opts.offline ? 'off' : await lookUp(analysis, endpointsFor(opts.wiki, opts.wikidata));
+  const json = toJson(analysis, lookups);
+  if (opts.json) process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  else printHuman(json);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    // Usage and input mistakes are one line; anything else is a bug worth its stack.
+    console.error(error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  });
+}

@@ -1,0 +1,204 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { endpointsFor, siteOf } from '../../../scripts/analyze';
+import { endpointsFromBase } from '../../../utils/knowledge/wikiUrls';
+import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
+
+/*
+ * `npm run analyze` as a reader runs it: the real CLI in a child process, reading fixture pages, talking only to the
+ * fake Wikipedia/Wikidata this file starts on 127.0.0.1. Each run costs 2–4 s, so the file keeps to six.
+ */
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SEED_HTML = 'tests/fixtures/pages/seed/index.html';
+const SEED_TXT = 'tests/fixtures/entities/axis-of-outcasts.txt';
+const SECTION_FRONT = 'tests/fixtures/pages/section-front/index.html';
+const VERSION = (JSON.parse(readFileSync(new URL('package.json', `file://${ROOT}`), 'utf8')) as { version: string }).version;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function analyze(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/analyze.ts', ...args], { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+interface Mention {
+  start: number;
+  end: number;
+  text: string;
+}
+interface EntityJson {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+  fictional: boolean;
+  mentionCount: number;
+  mentions: Mention[];
+  knowledge: Record<string, unknown> | null;
+}
+type Output = Record<string, unknown> & { text: string; entities: EntityJson[] };
+
+async function analyzeJson(...args: string[]): Promise<Output> {
+  const run = await analyze(...args, '--json');
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as Output;
+}
+
+const PUBLIC_FIELDS = [
+  'url', 'isArticle', 'notArticle', 'title', 'byline', 'authors', 'siteName', 'publishedTime', 'modifiedTime', 'lang', 'dir',
+  'excerpt', 'canonicalUrl', 'wordCount', 'readingMinutes', 'leadImage', 'text', 'html', 'entities',
+];
+const ENTITY_FIELDS = ['id', 'type', 'name', 'aliases', 'fictional', 'mentionCount', 'mentions'];
+
+function entity(out: Output, name: string): EntityJson {
+  const e = out.entities.find((x) => x.name === name);
+  if (!e) throw new Error(`no entity ${name} in ${out.entities.map((x) => x.name).join(', ')}`);
+  return e;
+}
+
+function expectMentionsMatchText(out: Output): void {
+  for (const e of out.entities) {
+    expect(e.mentionCount).toBe(e.mentions.length);
+    for (const m of e.mentions) expect(out.text.slice(m.start, m.end)).toBe(m.text);
+  }
+}
+
+let wiki: FakeWiki;
+beforeAll(async () => {
+  wiki = await startFakeWiki();
+});
+afterAll(async () => {
+  await wiki.close();
+});
+beforeEach(() => {
+  wiki.reset();
+});
+
+describe('npm run analyze -- --json --offline', () => {
+  it('prints the seed article with every public field and its entities, and sends nothing', async () => {
+    // --wiki is given on purpose: --offline must win over it.
+    const out = await analyzeJson(SEED_HTML, '--offline', '--wiki', wiki.url);
+    for (const field of PUBLIC_FIELDS) expect(out).toHaveProperty(field);
+    expect(out.isArticle).toBe(true);
+    expect(out.notArticle).toBeNull();
+    expect(out.title).toBe('Axis of outcasts: Putin and Kim’s cartoon summit');
+    expect(out.byline).toMatch(/Khrushcheva/);
+    expect(out.wordCount).toBeGreaterThan(500);
+    expect(out.lookups).toBe('off');
+
+    const putin = entity(out, 'Vladimir Putin');
+    expect(putin.type).toBe('person');
+    expect(putin.mentionCount).toBeGreaterThanOrEqual(10);
+    for (const e of out.entities) {
+      for (const field of ENTITY_FIELDS) expect(e).toHaveProperty(field);
+      expect(e.knowledge).toBeNull();
+    }
+    expectMentionsMatchText(out);
+    expect(wiki.requests).toHaveLength(0);
+  });
+
+  it('takes a .txt file as the article itself', async () => {
+    const raw = readFileSync(new URL(SEED_TXT, `file://${ROOT}`), 'utf8');
+    const out = await analyzeJson(SEED_TXT, '--offline');
+    expect(out.isArticle).toBe(true);
+    expect(out.text).toBe(raw.trim());
+    expect(out.html).toBe('');
+    const names = out.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Vladimir Putin', 'Kim Jong-un', 'Khasan']));
+    expectMentionsMatchText(out);
+  });
+
+  it('says a section front is not an article, and exits 0', async () => {
+    const out = await analyzeJson(SECTION_FRONT, '--offline');
+    expect(out.isArticle).toBe(false);
+    const notArticle = out.notArticle as { reason: unknown; message: unknown };
+    expect(typeof notArticle.reason).toBe('string');
+    expect(typeof notArticle.message).toBe('string');
+    expect(out.entities).toEqual([]);
+    expect(out.text).toBe('');
+  });
+});
+
+describe('npm run analyze -- --wiki <fake server>', () => {
+  it('adds each entity its Wikipedia/Wikidata knowledge, with the CLI named in the requests', async () => {
+    const out = await analyzeJson(SEED_HTML, '--wiki', wiki.url);
+    expect(out.lookups).toBe('on');
+    for (const field of PUBLIC_FIELDS) expect(out).toHaveProperty(field);
+
+    const putin = entity(out, 'Vladimir Putin').knowledge;
+    expect(putin).toMatchObject({ status: 'linked', title: 'Vladimir Putin', qid: 'Q7747', fictional: false, fellBackToEnglish: false });
+    expect(putin?.description).toMatch(/President of Russia/);
+    expect(putin?.pageUrl).toMatch(/^https:\/\/en\.wikipedia\.org\/wiki\/Vladimir_Putin$/);
+    expect(Array.isArray(putin?.facts) && (putin.facts as unknown[]).length).toBeGreaterThan(0);
+
+    // The settlement, not Lake Khasan.
+    expect(entity(out, 'Khasan').knowledge).toMatchObject({ status: 'linked', title: 'Khasan, Primorsky Krai' });
+    for (const e of out.entities) expect(['linked', 'unlinked', 'error']).toContain(e.knowledge?.status);
+
+    const api = wiki.apiRequests();
+    expect(api.length).toBeGreaterThan(0);
+    expect(api.length).toBe(out.lookupRequests);
+    for (const r of api) expect(r.headers['api-user-agent']).toBe(`Backstory-analyze/${VERSION} (command line)`);
+  });
+
+  it('prints descriptions beside names, with fictional characters and works in their own sections', async () => {
+    const run = await analyze(SEED_HTML, '--wiki', wiki.url);
+    expect(run.code).toBe(0);
+    const sections = new Map<string, string[]>();
+    let current = '';
+    for (const line of run.stdout.split('\n')) {
+      if (/^\S.*:$/.test(line)) sections.set((current = line.slice(0, -1)), []);
+      else if (line.startsWith('  ') && current) sections.get(current)?.push(line.trim());
+    }
+    const names = (heading: string) => (sections.get(heading) ?? []).map((l) => l.replace(/ \(\d+\).*$/, ''));
+    expect(names('Fictional characters')).toEqual(expect.arrayContaining(['Mickey Mouse', 'Donald Duck']));
+    expect(names('People')).toContain('Vladimir Putin');
+    expect(names('People')).not.toContain('Mickey Mouse');
+    expect(names('Works and other')).toContain('The Death of Stalin');
+    expect(sections.get('People')?.find((l) => l.startsWith('Vladimir Putin'))).toMatch(/President of Russia/);
+  });
+});
+
+describe('npm run analyze -- errors', () => {
+  it('reports a missing file in one line and exits 1', async () => {
+    const run = await analyze('tests/fixtures/pages/no-such-page.html', '--json');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/no such file: tests\/fixtures\/pages\/no-such-page\.html/);
+  });
+});
+
+describe('--wiki / --wikidata endpoints and the site name', () => {
+  it('lays a plain base out like the fake server, keeps a {lang} template as given, and defaults to Wikimedia', () => {
+    expect(endpointsFor('http://127.0.0.1:8080/', null)).toEqual(endpointsFromBase('http://127.0.0.1:8080'));
+    expect(endpointsFor('http://127.0.0.1:8080', 'http://127.0.0.1:9090/wd/')).toEqual({
+      wikipedia: 'http://127.0.0.1:8080/{lang}',
+      wikidata: 'http://127.0.0.1:9090/wd',
+    });
+    expect(endpointsFor('https://{lang}.wikipedia.beta.example', null)).toEqual({
+      wikipedia: 'https://{lang}.wikipedia.beta.example',
+      wikidata: 'https://www.wikidata.org',
+    });
+    expect(endpointsFor('https://de.wikipedia.org/', null).wikipedia).toBe('https://de.wikipedia.org');
+    expect(endpointsFor(null, null)).toEqual({ wikipedia: 'https://{lang}.wikipedia.org', wikidata: 'https://www.wikidata.org' });
+  });
+
+  it('remembers corrections under the page host, or "local" for a file', () => {
+    expect(siteOf('https://www.example-news.com/2023/10/axis')).toBe('www.example-news.com');
+    expect(siteOf('file:///work/main/tests/fixtures/pages/seed/index.html')).toBe('local');
+  });
+});

@@ -29,6 +29,14 @@ export const toBackground = {
   },
   /** content → background: a (re-)analysis of the page finished; the side panel follows it. */
   'page/analysis': { from: 'content', payload: v.object({ analysis: PageAnalysisSchema }) },
+  /** content → background: which saved highlights could not be placed on the page this time (orphans). */
+  'page/anchors': {
+    from: 'content',
+    payload: v.object({
+      url: v.pipe(v.string(), v.maxLength(4000)),
+      orphaned: v.pipe(v.array(IdSchema), v.maxLength(100_000)),
+    }),
+  },
   /** content → background: the page started analysing (extraction is running). */
   'page/working': { from: 'content', payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)) }) },
   /** extension page → background: run Backstory on a tab (inject the analyser); `force` is "Try anyway". */
@@ -66,9 +74,9 @@ export const toBackground = {
   'note/save': { from: 'any', payload: v.object({ article: ArticleRefSchema, body: v.pipe(v.string(), v.maxLength(1_000_000)) }) },
   /** extension page → background: remember the entities of an article the reader has saved something on. */
   'article/entities': { from: 'any', payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)), entities: v.pipe(v.array(EntitySchema), v.maxLength(5000)) }) },
-  /** extension page → background: background knowledge for the article's entities. */
+  /** panel or page → background: background knowledge for the article's entities (the page asks for a mention's preview card). */
   'knowledge/lookup': {
-    from: 'extension-page',
+    from: 'any',
     payload: v.object({
       entities: v.pipe(v.array(v.pick(EntitySchema, ['id', 'type', 'name', 'aliases'])), v.maxLength(500)),
       lang: v.nullable(v.pipe(v.string(), v.maxLength(20))),
@@ -93,6 +101,7 @@ export interface BackgroundReplies {
   'page/hello': { saved: boolean };
   'page/analysis': { stored: true };
   'page/working': { stored: true };
+  'page/anchors': { stored: boolean };
   'tab/open': TabState;
   'highlights/list': HighlightRecord[];
   'highlight/create': HighlightRecord;
@@ -114,6 +123,10 @@ export const toContent = {
     from: 'extension-page',
     payload: v.object({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   },
+  /** background → content: the saved highlights of this article changed elsewhere (panel, another tab): repaint. */
+  'content/highlightsChanged': { from: 'extension-page', payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)) }) },
+  /** panel → content: scroll to a painted highlight and flash it. */
+  'content/revealHighlight': { from: 'extension-page', payload: v.object({ id: IdSchema }) },
   /** panel → content: show or hide the subtle underline of entity mentions. */
   'content/mentions': { from: 'extension-page', payload: v.object({ visible: v.boolean() }) },
   /** panel → content: highlight the current selection (the panel's "re-attach" and the keyboard shortcut). */
@@ -125,6 +138,8 @@ export interface ContentReplies {
   'content/analyze': PageAnalysis;
   'content/reveal': { revealed: boolean };
   'content/mentions': { painted: number };
+  'content/highlightsChanged': { painted: number };
+  'content/revealHighlight': { revealed: boolean };
   'content/highlightSelection': { created: boolean; message: string };
 }
 

@@ -7,7 +7,7 @@ export type TabState =
   | { status: 'idle'; url: string | null }
   | { status: 'unsupported'; url: string | null; message: string }
   | { status: 'working'; url: string }
-  | { status: 'ready'; url: string; analysis: PageAnalysis }
+  | { status: 'ready'; url: string; analysis: PageAnalysis; /** Saved highlights the page could not place. */ orphaned?: string[] }
   | { status: 'error'; url: string | null; message: string };
 
 /** storage.session key of a tab's state. */

@@ -1,0 +1,234 @@
+import { h } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { NotePopover, notePopoverCss } from '../../components/toolbar/NotePopover';
+import { placeToolbar } from '../../components/toolbar/placeToolbar';
+import { SelectionToolbar, toolbarCss } from '../../components/toolbar/SelectionToolbar';
+import type { LiveTextIndex } from '../../utils/article/liveIndex';
+import type { Article } from '../../utils/article/types';
+import type { ArticleRef } from '../../utils/db/articles';
+import type { HighlightRecord } from '../../utils/db/schema';
+import type { Entity } from '../../utils/entities/types';
+import { anchorAll } from '../../utils/highlights/anchor';
+import { describe } from '../../utils/highlights/describe';
+import { highlightCss } from '../../utils/highlights/highlightCss';
+import { hitTest } from '../../utils/highlights/hitTest';
+import { type PaintHandle, paintHighlights } from '../../utils/highlights/paint';
+import { selectionToOffsets } from '../../utils/highlights/selection';
+import type { HighlightColor } from '../../utils/highlights/types';
+import { MessageError, send } from '../../utils/messaging/client';
+import { adoptPageCss } from './pageStyles';
+import { createShadowUi } from './shadowUi';
+
+/** What the highlighter needs from the current analysis. */
+export interface ArticleContext {
+  article: Article;
+  index: LiveTextIndex;
+  entities: Entity[];
+}
+
+const TOOLBAR_SIZE = { width: 260, height: 44 };
+const POPOVER_SIZE = { width: 320, height: 170 };
+
+/** The fields of an article the background stores when the reader saves something on it. */
+function articleRef(article: Article, pageUrl: string): ArticleRef {
+  return {
+    url: article.canonicalUrl,
+    pageUrl,
+    title: article.title,
+    byline: article.byline,
+    authors: article.authors,
+    siteName: article.siteName,
+    lang: article.lang,
+    publishedTime: article.publishedTime,
+    excerpt: article.excerpt,
+  };
+}
+
+/**
+ * Highlights on the page: paints the saved ones (anchored anew on every analysis), the selection toolbar, the note
+ * popover on a painted highlight. Writes go to the background; nothing here touches the database.
+ */
+export class Highlighter {
+  private records: HighlightRecord[] = [];
+  private ranges = new Map<string, { range: Range; color: HighlightColor }>();
+  private paint: PaintHandle | undefined;
+  private readonly toolbar = createShadowUi(document, toolbarCss);
+  private readonly popover = createShadowUi(document, notePopoverCss);
+  private refreshing: Promise<number> | undefined;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly current: () => ArticleContext | undefined,
+  ) {
+    const removeCss = adoptPageCss(document, highlightCss());
+    ctx.onInvalidated(() => {
+      removeCss();
+      this.paint?.clear();
+      this.toolbar.remove();
+      this.popover.remove();
+    });
+    ctx.addEventListener(document, 'mouseup', (event) => {
+      if (!this.toolbar.contains(event) && !this.popover.contains(event)) ctx.setTimeout(() => this.offerToolbar(), 0);
+    });
+    ctx.addEventListener(document, 'keyup', (event) => {
+      if (event.shiftKey && !this.toolbar.contains(event)) this.offerToolbar();
+    });
+    ctx.addEventListener(document, 'selectionchange', () => {
+      if (document.getSelection()?.isCollapsed ?? true) this.toolbar.hide();
+    });
+    ctx.addEventListener(document, 'click', (event) => this.onClick(event));
+    // After a mouse selection the focus is in the page, not in our toolbar: Escape must still close it.
+    ctx.addEventListener(document, 'keydown', (event) => {
+      if (event.key === 'Escape') this.toolbar.hide();
+    });
+    ctx.addEventListener(window, 'scroll', () => this.toolbar.hide(), { passive: true });
+  }
+
+  /** Fetches the article's saved highlights, anchors them in the current text and paints them; returns how many were placed. */
+  refresh(): Promise<number> {
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<number> {
+    const context = this.current();
+    if (!context) return 0;
+    const { article, index } = context;
+    this.records = await send('highlights/list', { url: article.canonicalUrl });
+    const results = anchorAll(article.text, this.records);
+    this.ranges.clear();
+    const orphaned: string[] = [];
+    results.forEach((result, i) => {
+      const record = this.records[i]!;
+      const range = result.status === 'anchored' ? index.toRange(result.start, result.end) : null;
+      if (range) this.ranges.set(record.id, { range, color: record.color });
+      else orphaned.push(record.id);
+    });
+    this.paint?.clear();
+    this.paint = paintHighlights(window, [...this.ranges].map(([id, { range, color }]) => ({ id, range, color })));
+    await send('page/anchors', { url: article.canonicalUrl, orphaned }).catch(() => undefined);
+    return this.ranges.size;
+  }
+
+  /** Repaints when the page dropped our highlights from its registry (some pages reset CSS.highlights). */
+  ensurePainted(): void {
+    if (this.paint && !this.paint.isIntact()) void this.refresh();
+  }
+
+  private selectionRange(): Range | null {
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    return selection.getRangeAt(0);
+  }
+
+  private offerToolbar(): void {
+    const context = this.current();
+    const range = this.selectionRange();
+    if (!context || !range) return;
+    const check = selectionToOffsets(range, context.index, context.article.text);
+    // Selections outside the article, in form fields or of blank space are not ours to offer anything for.
+    if (!check.ok && check.reason !== 'too-long') return;
+    this.showToolbar(range, check.ok ? undefined : check.message, false);
+  }
+
+  private showToolbar(range: Range | null, message: string | undefined, autoFocus: boolean): void {
+    const rect = range?.getBoundingClientRect() ?? { left: innerWidth / 2, right: innerWidth / 2, top: 80, bottom: 80 };
+    const position = placeToolbar(rect, { width: innerWidth, height: innerHeight }, TOOLBAR_SIZE);
+    this.toolbar.show(
+      h(SelectionToolbar, {
+        position,
+        message,
+        autoFocus,
+        onHighlight: (color: HighlightColor) => void this.highlightSelection({ color }),
+        onAddNote: () => void this.highlightSelection({ color: 'yellow', openNote: true }),
+        onClose: () => this.toolbar.hide(),
+      }),
+    );
+  }
+
+  /**
+   * Highlights the current selection (toolbar, keyboard shortcut, context menu), or re-attaches an orphan to it.
+   * Bad selections get a clear message in the toolbar and write nothing.
+   */
+  async highlightSelection(opts: { color?: HighlightColor; openNote?: boolean; reattachId?: string }): Promise<{ created: boolean; message: string }> {
+    const context = this.current();
+    const range = this.selectionRange();
+    if (!context) return { created: false, message: 'This page is not an article Backstory can highlight in.' };
+    if (!range) {
+      this.showToolbar(null, 'Select text in the article first.', true);
+      return { created: false, message: 'Select text in the article first.' };
+    }
+    const check = selectionToOffsets(range, context.index, context.article.text);
+    if (!check.ok) {
+      this.showToolbar(range, check.message, true);
+      return { created: false, message: check.message };
+    }
+    const selectors = describe(context.article.text, check.start, check.end);
+    try {
+      let record: HighlightRecord;
+      if (opts.reattachId) {
+        record = await send('highlight/update', { id: opts.reattachId, ...selectors });
+      } else {
+        record = await send('highlight/create', { article: articleRef(context.article, location.href), ...selectors, color: opts.color ?? 'yellow' });
+        // The library's "articles that mention X" needs the entities of every article something was saved on.
+        void send('article/entities', { url: context.article.canonicalUrl, entities: context.entities }).catch(() => undefined);
+      }
+      document.getSelection()?.removeAllRanges();
+      this.toolbar.hide();
+      await this.refresh();
+      if (opts.openNote) this.openNote(record.id);
+      return { created: true, message: opts.reattachId ? 'Highlight re-attached.' : 'Highlighted.' };
+    } catch (error) {
+      const message = error instanceof MessageError ? error.message : 'The highlight could not be saved.';
+      this.showToolbar(range, message, true);
+      return { created: false, message };
+    }
+  }
+
+  /** Ids of the painted highlights under a viewport point, innermost first. */
+  idsAt(x: number, y: number): string[] {
+    if (this.ranges.size === 0) return [];
+    return hitTest(window, x, y, [...this.ranges].map(([id, { range }]) => ({ id, range })));
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (this.toolbar.contains(event) || this.popover.contains(event)) return;
+    if (!(document.getSelection()?.isCollapsed ?? true)) return;
+    const [id] = this.idsAt(event.clientX, event.clientY);
+    if (id) this.openNote(id, { left: event.clientX, right: event.clientX, top: event.clientY, bottom: event.clientY });
+    else this.popover.hide();
+  }
+
+  /** Opens the note popover of a highlight, next to it. */
+  openNote(id: string, at?: { left: number; right: number; top: number; bottom: number }): void {
+    const record = this.records.find((r) => r.id === id);
+    if (!record) return;
+    const rect = at ?? this.ranges.get(id)?.range.getBoundingClientRect() ?? { left: 16, right: 16, top: 80, bottom: 80 };
+    const position = placeToolbar(rect, { width: innerWidth, height: innerHeight }, POPOVER_SIZE);
+    const save = (patch: { note?: string; color?: HighlightColor }) =>
+      void send('highlight/update', { id, ...patch }).catch((error: unknown) => console.warn('[backstory] could not save', error));
+    this.popover.show(
+      h(NotePopover, {
+        key: id,
+        highlightId: id,
+        position,
+        note: record.note,
+        color: record.color,
+        onChange: (note: string) => save({ note }),
+        onColorChange: (color: HighlightColor) => save({ color }),
+        onDelete: () => {
+          this.popover.hide();
+          void send('highlight/delete', { id }).then(() => this.refresh());
+        },
+        onClose: () => this.popover.hide(),
+      }),
+    );
+  }
+
+  /** Scrolls to a painted highlight and opens nothing else. */
+  rangeOf(id: string): Range | null {
+    return this.ranges.get(id)?.range ?? null;
+  }
+}

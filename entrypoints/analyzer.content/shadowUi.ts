@@ -1,0 +1,46 @@
+import { type ComponentChild, render } from 'preact';
+
+/** A Preact mount point inside a shadow root: the page's CSS cannot reach in, ours cannot leak out. */
+export interface ShadowUi {
+  show(node: ComponentChild): void;
+  hide(): void;
+  /** True when an event's target is inside this UI (so page-level handlers can ignore our own clicks). */
+  contains(event: Event): boolean;
+  remove(): void;
+}
+
+/**
+ * Creates the host element lazily, marked `data-backstory` so the page-change watcher ignores it. The host is fixed
+ * and zero-sized; children position themselves in viewport coordinates.
+ */
+export function createShadowUi(doc: Document, css: string): ShadowUi {
+  let host: HTMLElement | undefined;
+  let mount: HTMLElement | undefined;
+  const ensure = (): HTMLElement => {
+    if (mount && host?.isConnected) return mount;
+    host = doc.createElement('backstory-ui');
+    host.setAttribute('data-backstory', '');
+    host.style.cssText = 'all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647;';
+    // Open, not closed: isolation from the page's CSS is the same, and tests (and assistive tools) can reach in.
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = css;
+    mount = doc.createElement('div');
+    shadow.append(style, mount);
+    doc.documentElement.append(host);
+    return mount;
+  };
+  return {
+    show: (node) => render(node, ensure()),
+    hide: () => {
+      if (mount) render(null, mount);
+    },
+    contains: (event) => (host ? event.composedPath().includes(host) : false),
+    remove: () => {
+      if (mount) render(null, mount);
+      host?.remove();
+      host = undefined;
+      mount = undefined;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { BackgroundReplies } from '../utils/messaging/protocol';
+
+/**
+ * The content script on every page. It must cost almost nothing: no DOM scan and no big library. It only tells the
+ * background which page this is (one selector read for the canonical link), so that a page with saved highlights
+ * gets the analyser injected and its highlights painted again. Everything else is in the on-demand analyser.
+ */
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main() {
+    const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? null;
+    // Imports stay type-only here so the bundle does not pull the messaging schemas in.
+    void (browser.runtime.sendMessage({ type: 'page/hello', payload: { url: location.href, canonical } }) as Promise<
+      { ok: true; data: BackgroundReplies['page/hello'] } | { ok: false }
+    >).catch(() => undefined);
+  },
+});

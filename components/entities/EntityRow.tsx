@@ -65,10 +65,8 @@ function EntityRowView(props: EntityRowProps) {
           class="entity-toggle"
           aria-expanded={expanded}
           aria-controls={panelId}
-          // Named by the entity's name alone (what voice-control users say), described by the rest: content-derived
-          // names glue the spans together ("Vladimir PutinPresident of…") in some engines.
-          aria-labelledby={nameId}
-          aria-describedby={description ? `${descriptionId} ${countId}` : countId}
+          // Named by its whole visible content (name, description, count), so what a voice-control user reads on
+          // screen is the name (WCAG 2.5.3); the spaces between the spans keep the parts from gluing together.
           onClick={() => setExpanded(!expanded)}
         >
           {thumbnail ? (
@@ -83,7 +81,7 @@ function EntityRowView(props: EntityRowProps) {
           <span class="entity-text">
             <span class="entity-name" id={nameId} dir="auto">
               {entity.name}
-            </span>
+            </span>{' '}
             {description ? (
               <span class="entity-description" id={descriptionId} dir="auto">
                 {description}
@@ -91,7 +89,7 @@ function EntityRowView(props: EntityRowProps) {
             ) : loading ? (
               <span class="entity-description-loading" aria-hidden="true" />
             ) : null}
-          </span>
+          </span>{' '}
           <span class="entity-count" id={countId}>
             <span aria-hidden="true">{count}</span>
             <span class="visually-hidden">{count === 1 ? '1 mention' : `${count} mentions`}</span>

@@ -3,7 +3,7 @@ import type { HighlightHit, NoteHit } from '../../utils/library/libraryIndex';
 import { setArticleTags, setHighlightTags } from '../../utils/library/tags';
 import { Marked } from './Marked';
 import { TagEditor } from './TagEditor';
-import { useLiveQuery } from './useLiveQuery';
+import { useLiveQuery } from '../shared/useLiveQuery';
 import type { TextRange } from '../../utils/library/tokenize';
 
 /** What the list shows for one article (from the search index, or from Dexie before the index is ready). */

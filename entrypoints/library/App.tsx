@@ -11,7 +11,7 @@ import { FilterBar } from '../../components/library/FilterBar';
 import { ImportPanel } from '../../components/library/ImportPanel';
 import { TagManager } from '../../components/library/TagManager';
 import { useLibraryIndex } from '../../components/library/useLibraryIndex';
-import { useLiveQuery } from '../../components/library/useLiveQuery';
+import { useLiveQuery } from '../../components/shared/useLiveQuery';
 
 const PAGE = 50;
 const UNDO_MS = 10_000;

@@ -1,0 +1,73 @@
+import { endpoints, lookupsEnabled, underlineMentions, wikiLanguage } from '../../utils/settings/items';
+import './options.css';
+import { useStorageItem } from '../shared/useStorageItem';
+
+const LANGUAGES: Array<[string, string]> = [
+  ['auto', "The article's language (English when it has none)"],
+  ['en', 'English'],
+  ['de', 'Deutsch'],
+  ['es', 'Español'],
+  ['fr', 'Français'],
+  ['it', 'Italiano'],
+  ['pt', 'Português'],
+  ['cs', 'Čeština'],
+];
+
+/** Reader settings: look-ups on/off, Wikipedia language, mention underlines, and (advanced) the API endpoints. */
+export function OptionsApp() {
+  const [lookups, setLookups] = useStorageItem(lookupsEnabled);
+  const [lang, setLang] = useStorageItem(wikiLanguage);
+  const [underline, setUnderline] = useStorageItem(underlineMentions);
+  const [apis, setApis] = useStorageItem(endpoints);
+  return (
+    <main class="options">
+      <h1>Backstory settings</h1>
+      <section aria-labelledby="privacy">
+        <h2 id="privacy">Privacy</h2>
+        <label class="check">
+          <input type="checkbox" checked={lookups ?? true} onChange={(e) => setLookups(e.currentTarget.checked)} />
+          Look up people and places on Wikipedia and Wikidata
+        </label>
+        <p class="muted">
+          Only the names of the people and places in an article are sent, to Wikipedia and Wikidata. Your highlights and notes never leave
+          this browser. With look-ups off, nothing leaves the machine; entities are still listed.
+        </p>
+      </section>
+      <section aria-labelledby="wiki">
+        <h2 id="wiki">Wikipedia language</h2>
+        <select aria-labelledby="wiki" value={lang ?? 'auto'} onChange={(e) => setLang(e.currentTarget.value)}>
+          {LANGUAGES.map(([code, label]) => (
+            <option key={code} value={code}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </section>
+      <section aria-labelledby="page">
+        <h2 id="page">On the page</h2>
+        <label class="check">
+          <input type="checkbox" checked={underline ?? false} onChange={(e) => setUnderline(e.currentTarget.checked)} />
+          Underline the people and places in the article
+        </label>
+      </section>
+      <details>
+        <summary>Advanced: API endpoints</summary>
+        {apis && (
+          <div class="endpoints">
+            <label>
+              Wikipedia (<code>{'{lang}'}</code> is the language)
+              <input type="url" value={apis.wikipedia} onChange={(e) => setApis({ ...apis, wikipedia: e.currentTarget.value })} />
+            </label>
+            <label>
+              Wikidata
+              <input type="url" value={apis.wikidata} onChange={(e) => setApis({ ...apis, wikidata: e.currentTarget.value })} />
+            </label>
+          </div>
+        )}
+      </details>
+      <p>
+        <a href="/library.html">Open your library</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,71 @@
+import { useCallback } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Article } from '../../utils/article/types';
+import type { Entity } from '../../utils/entities/types';
+import { sendToTab } from '../../utils/messaging/client';
+import { underlineMentions } from '../../utils/settings/items';
+import { EntitySections } from '../entities/EntitySections';
+import { useStorageItem } from '../shared/useStorageItem';
+import { HighlightsPanel } from '../highlights/HighlightsPanel';
+import { ArticleHeader } from './ArticleHeader';
+import { useArticleHighlights } from './useArticleHighlights';
+import { useKnowledge } from './useKnowledge';
+
+/** The panel for an article: header, the people and places with their background, the reader's highlights and notes. */
+export function ArticleView(props: { tabId: number; article: Article; entities: readonly Entity[]; pageUrl: string; orphaned: readonly string[] }) {
+  const { tabId, article, entities } = props;
+  const { knowledge, lookupsState, choose } = useKnowledge(article, entities);
+  const [underline, setUnderline] = useStorageItem(underlineMentions);
+  const highlights = useArticleHighlights(tabId, article, props.pageUrl, props.orphaned);
+  const reveal = useCallback(
+    (start: number, end: number) => void sendToTab(tabId, 'content/reveal', { start, end }).catch(() => undefined),
+    [tabId],
+  );
+  return (
+    <main class="panel-main">
+      <ArticleHeader article={article} />
+      {entities.length > 0 && (
+        <label class="panel-toggle">
+          <input type="checkbox" checked={underline ?? false} onChange={(e) => setUnderline(e.currentTarget.checked)} />
+          Underline these names in the article (click one for a preview)
+        </label>
+      )}
+      <EntitySections
+        entities={entities}
+        text={article.text}
+        knowledge={knowledge}
+        lookupsState={lookupsState}
+        lang={article.lang}
+        onReveal={reveal}
+        onChooseLink={choose}
+        onSearch={(_entity, url) => void browser.tabs.create({ url })}
+      />
+      {highlights.message && (
+        <p class="panel-message" role="alert">
+          {highlights.message}
+        </p>
+      )}
+      <HighlightsPanel
+        articleKey={article.canonicalUrl}
+        highlights={highlights.highlights}
+        articleNote={highlights.articleNote}
+        undoLabel={highlights.undoLabel}
+        onReveal={highlights.onReveal}
+        onChangeColor={highlights.onChangeColor}
+        onChangeNote={highlights.onChangeNote}
+        onDelete={highlights.onDelete}
+        onUndo={highlights.onUndo}
+        onArticleNoteChange={highlights.onArticleNoteChange}
+        onReattach={highlights.onReattach}
+      />
+      <footer class="panel-footer">
+        <a href="/library.html" target="_blank" rel="noopener">
+          Your library
+        </a>
+        <a href="/options.html" target="_blank" rel="noopener">
+          Settings
+        </a>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+import { useCallback, useState } from 'preact/hooks';
+import type { Article } from '../../utils/article/types';
+import type { HighlightRecord } from '../../utils/db/schema';
+import type { HighlightColor } from '../../utils/highlights/types';
+import { MessageError, send, sendToTab } from '../../utils/messaging/client';
+import type { PanelHighlight } from '../highlights/HighlightsPanel';
+import { pageDb } from '../shared/pageDb';
+import { useLiveQuery } from '../shared/useLiveQuery';
+
+/** The fields of the article the background stores with a note. */
+function articleRef(article: Article, pageUrl: string) {
+  const { canonicalUrl: url, title, byline, authors, siteName, lang, publishedTime, excerpt } = article;
+  return { url, pageUrl, title, byline, authors, siteName, lang, publishedTime, excerpt };
+}
+
+/**
+ * The article's highlights and note, live from Dexie (changes in the page or another tab show at once), and the
+ * actions on them, written through the background.
+ */
+export function useArticleHighlights(tabId: number, article: Article, pageUrl: string, orphaned: readonly string[]) {
+  const db = pageDb();
+  const url = article.canonicalUrl;
+  const records = useLiveQuery(() => db.highlights.where('url').equals(url).toArray(), [url]);
+  const note = useLiveQuery(() => db.notes.where('url').equals(url).first(), [url]);
+  const [deleted, setDeleted] = useState<HighlightRecord | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const orphanSet = new Set(orphaned);
+  const highlights: PanelHighlight[] = (records ?? []).map((r) => ({ ...r, anchored: !orphanSet.has(r.id) }));
+
+  const report = (error: unknown) => setMessage(error instanceof MessageError ? error.message : 'That change could not be saved.');
+
+  return {
+    loaded: records !== undefined,
+    highlights,
+    articleNote: note?.body ?? '',
+    undoLabel: deleted ? 'Highlight deleted' : null,
+    message,
+    onReveal: useCallback((id: string) => void sendToTab(tabId, 'content/revealHighlight', { id }).catch(report), [tabId]),
+    onChangeColor: (id: string, color: HighlightColor) => void send('highlight/update', { id, color }).catch(report),
+    onChangeNote: (id: string, text: string) => void send('highlight/update', { id, note: text }).catch(report),
+    onDelete: (id: string) =>
+      void send('highlight/delete', { id })
+        .then(({ deleted: record }) => setDeleted(record))
+        .catch(report),
+    onUndo: () => {
+      if (!deleted) return;
+      void send('highlight/restore', { record: deleted })
+        .then(() => setDeleted(null))
+        .catch(report);
+    },
+    onArticleNoteChange: (text: string) => void send('note/save', { article: articleRef(article, pageUrl), body: text }).catch(report),
+    onReattach: (id: string) =>
+      void sendToTab(tabId, 'content/highlightSelection', { reattachId: id })
+        .then((r) => setMessage(r.created ? null : r.message))
+        .catch(report),
+  };
+}

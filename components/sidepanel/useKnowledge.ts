@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Article } from '../../utils/article/types';
+import { siteOf } from '../../utils/db/articles';
+import type { Entity } from '../../utils/entities/types';
+import { purifyExtract } from '../../utils/knowledge/purifyExtract';
+import type { LinkResult } from '../../utils/knowledge/types';
+import { MessageError, send } from '../../utils/messaging/client';
+import { lookupsEnabled } from '../../utils/settings/items';
+import type { LookupsState } from '../entities/EntitySections';
+import { useStorageItem } from '../shared/useStorageItem';
+
+/**
+ * Wikipedia HTML is hostile: the background already rebuilt it from an allowlist (it has no DOM); DOMPurify runs
+ * here again before the panel renders it.
+ */
+function purified(result: LinkResult): LinkResult {
+  if (result.status !== 'linked' || !result.card.extractHtml) return result;
+  const clean = purifyExtract(result.card.extractHtml, window);
+  return { ...result, card: { ...result.card, extractHtml: clean } };
+}
+
+/** How long to wait before asking again for entities whose look-up failed (offline, timeout, server trouble). */
+const RETRY_MS = 30_000;
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    addEventListener('online', up);
+    addEventListener('offline', down);
+    return () => {
+      removeEventListener('online', up);
+      removeEventListener('offline', down);
+    };
+  }, []);
+  return online;
+}
+
+/**
+ * Background knowledge for an article's entities, asked of the background (which caches and queues the requests).
+ * Never blocks the panel: entities show at once, cards fill in; failures are retried later and when back online.
+ */
+export function useKnowledge(article: Article, entities: readonly Entity[]) {
+  const [enabled] = useStorageItem(lookupsEnabled);
+  const online = useOnline();
+  const [knowledge, setKnowledge] = useState<Record<string, LinkResult | 'loading'>>({});
+  const [attempt, setAttempt] = useState(0);
+  const entityKey = entities.map((e) => e.id).join('|');
+
+  useEffect(() => {
+    if (enabled !== true || entities.length === 0) {
+      setKnowledge({});
+      return;
+    }
+    let alive = true;
+    setKnowledge((previous) => Object.fromEntries(entities.map((e) => [e.id, previous[e.id] ?? 'loading'])));
+    const retry = setTimeout(() => alive && setAttempt((n) => n + 1), RETRY_MS);
+    send('knowledge/lookup', {
+      entities: entities.map(({ id, type, name, aliases }) => ({ id, type, name, aliases })),
+      lang: article.lang,
+      site: siteOf(article.canonicalUrl),
+      context: article.text,
+    })
+      .then((results) => {
+        if (!alive) return;
+        setKnowledge(Object.fromEntries(Object.entries(results).map(([id, r]) => [id, purified(r)])));
+        // Only failures that may pass are worth another try.
+        if (!Object.values(results).some((r) => r.status === 'error' && r.reason !== 'disabled')) clearTimeout(retry);
+      })
+      .catch((error: unknown) => {
+        if (!alive) return;
+        const message = error instanceof MessageError ? error.message : 'Background could not be loaded.';
+        setKnowledge(Object.fromEntries(entities.map((e) => [e.id, { status: 'error', reason: 'http', message } as const])));
+      });
+    return () => {
+      alive = false;
+      clearTimeout(retry);
+    };
+    // entityKey stands for the entity list; the article's URL for the article.
+  }, [article.canonicalUrl, entityKey, enabled, online, attempt]);
+
+  const choose = useCallback(
+    (entity: Entity, title: string | null) => {
+      setKnowledge((k) => ({ ...k, [entity.id]: 'loading' }));
+      void send('knowledge/choose', {
+        entity: { id: entity.id, type: entity.type, name: entity.name, aliases: entity.aliases },
+        lang: article.lang ?? 'en',
+        site: siteOf(article.canonicalUrl),
+        title,
+      })
+        .then((result) => setKnowledge((k) => ({ ...k, [entity.id]: purified(result) })))
+        .catch((error: unknown) =>
+          setKnowledge((k) => ({
+            ...k,
+            [entity.id]: { status: 'error', reason: 'http', message: error instanceof Error ? error.message : 'Could not save your choice.' },
+          })),
+        );
+    },
+    [article.canonicalUrl, article.lang],
+  );
+
+  const lookupsState: LookupsState = enabled === false ? 'off' : online ? 'on' : 'offline';
+  return { knowledge, lookupsState, choose };
+}

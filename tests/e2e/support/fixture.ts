@@ -1,0 +1,35 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { type ExtensionBrowser, launchExtension } from '../../../scripts/lib/launch';
+import { type StaticServer, startStaticServer } from '../../../scripts/lib/staticServer';
+
+/** The fixture pages, served by the tests' own server on 127.0.0.1. */
+export const PAGES_DIR = resolve(import.meta.dirname, '../../fixtures/pages');
+
+/** Where end-to-end tests leave screenshots. */
+export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../../test-artifacts');
+
+/** The slice of the extension API used inside page.evaluate() callbacks. */
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+/** Sends a protocol message from an extension page (the side panel) and returns the raw reply envelope. */
+export function sendFromPage(page: Page, type: string, payload: unknown): Promise<unknown> {
+  return page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+}
+
+/** A fresh profile directory (to relaunch the browser with the same data). */
+export function newProfileDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'backstory-e2e-'));
+}
+
+/** Starts the page server and a browser with the extension. */
+export async function setup(opts: { userDataDir?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<{
+  server: StaticServer;
+  browser: ExtensionBrowser;
+}> {
+  const server = await startStaticServer(PAGES_DIR);
+  const browser = await launchExtension(opts);
+  return { server, browser };
+}

@@ -1,0 +1,47 @@
+import type { Page } from 'playwright-core';
+
+/** Selects the first occurrence of `text` in the page and releases the mouse, as a reader would. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  // Scroll first and let the scroll settle: the toolbar hides on scroll, as it would under a reader's wheel.
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.textContent?.includes(needle)) return node.parentElement!.scrollIntoView({ block: 'center' });
+    }
+  }, text);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(needle) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return;
+    }
+    throw new Error(`"${needle}" is not on the page`);
+  }, text);
+}
+
+/** The text of every range painted under a highlight name (CSS Custom Highlight API registry). */
+export function painted(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const highlight = CSS.highlights.get(n) as unknown as Set<Range> | undefined;
+    return highlight ? [...highlight].map((r) => r.toString()) : [];
+  }, name);
+}
+
+/** Clicks the middle of the first range painted under a highlight name (opens its note). */
+export async function clickPainted(page: Page, name: string): Promise<void> {
+  const box = await page.evaluate((n) => {
+    const range = [...(CSS.highlights.get(n) as unknown as Set<Range>)][0]!;
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + 5, y: rect.top + rect.height / 2 };
+  }, name);
+  await page.mouse.click(box.x, box.y);
+}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Article } from '../../utils/article/types';
-import { siteOf } from '../../utils/db/articles';
+import { siteOf } from '../../utils/article/siteOf';
 import type { Entity } from '../../utils/entities/types';
 import { purifyExtract } from '../../utils/knowledge/purifyExtract';
 import type { LinkResult } from '../../utils/knowledge/types';

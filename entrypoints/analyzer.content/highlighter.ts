@@ -4,9 +4,7 @@ import { NotePopover, notePopoverCss } from '../../components/toolbar/NotePopove
 import { placeToolbar } from '../../components/toolbar/placeToolbar';
 import { SelectionToolbar, toolbarCss } from '../../components/toolbar/SelectionToolbar';
 import type { LiveTextIndex } from '../../utils/article/liveIndex';
-import type { Article } from '../../utils/article/types';
-import type { ArticleRef } from '../../utils/db/articles';
-import type { HighlightRecord } from '../../utils/db/schema';
+import type { Article, ArticleRef } from '../../utils/article/types';
 import type { Entity } from '../../utils/entities/types';
 import { anchorAll } from '../../utils/highlights/anchor';
 import { describe } from '../../utils/highlights/describe';
@@ -16,6 +14,7 @@ import { type PaintHandle, paintHighlights } from '../../utils/highlights/paint'
 import { selectionToOffsets } from '../../utils/highlights/selection';
 import type { HighlightColor } from '../../utils/highlights/types';
 import { MessageError, send } from '../../utils/messaging/client';
+import type { HighlightRecord } from '../../utils/messaging/protocol';
 import { adoptPageCss } from './pageStyles';
 import { createShadowUi } from './shadowUi';
 

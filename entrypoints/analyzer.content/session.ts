@@ -6,7 +6,7 @@ import { watchArticleChanges } from '../../utils/article/watchArticleChanges';
 import { h } from 'preact';
 import { MentionPreview, mentionPreviewCss } from '../../components/toolbar/MentionPreview';
 import { placeToolbar } from '../../components/toolbar/placeToolbar';
-import { siteOf } from '../../utils/db/articles';
+import { siteOf } from '../../utils/article/siteOf';
 import type { Entity } from '../../utils/entities/types';
 import { hitTest } from '../../utils/highlights/hitTest';
 import { highlightApi } from '../../utils/highlights/paint';

@@ -44,3 +44,18 @@ export type NotArticleReason = 'empty' | 'not-readerable' | 'too-short' | 'listi
 export type ExtractionResult =
   | { kind: 'article'; article: Article }
   | { kind: 'not-article'; reason: NotArticleReason; message: string; title: string | null; url: string };
+
+/** The fields of an article the background stores when the reader saves something on it. */
+export interface ArticleRef {
+  /** Canonical URL: the article key. */
+  url: string;
+  /** The URL the reader was on. */
+  pageUrl: string;
+  title: string;
+  byline: string | null;
+  authors: string[];
+  siteName: string | null;
+  lang: string | null;
+  publishedTime: string | null;
+  excerpt: string | null;
+}

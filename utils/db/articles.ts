@@ -1,27 +1,10 @@
+import { siteOf } from '../article/siteOf';
+import type { ArticleRef } from '../article/types';
 import type { Entity } from '../entities/types';
 import { type ArticleRecord, type BackstoryDB, newId, type StoredEntity } from './schema';
 
-/** The article fields a page sends when the reader saves something on it. */
-export interface ArticleRef {
-  url: string;
-  pageUrl: string;
-  title: string;
-  byline: string | null;
-  authors: string[];
-  siteName: string | null;
-  lang: string | null;
-  publishedTime: string | null;
-  excerpt: string | null;
-}
-
-/** Host name of a URL without "www.", for the site filter ("" when the URL does not parse). */
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-}
+export type { ArticleRef };
+export { siteOf };
 
 /** Finds the article saved under `ref.url` or creates it; metadata is refreshed from the page each time. */
 export async function upsertArticle(db: BackstoryDB, ref: ArticleRef, now = Date.now()): Promise<ArticleRecord> {

@@ -4,6 +4,7 @@ import { ANCHOR_SCHEME_VERSION, HIGHLIGHT_COLORS, type HighlightColor } from '..
 import { describeIssue, type LibraryData } from './backupSchema';
 import { ImportError } from './importError';
 import { yieldToEventLoop } from './yieldToEventLoop';
+import { siteOf } from '../article/siteOf';
 
 const SelectorSchema = v.looseObject({ type: v.string() });
 const TextQuoteSchema = v.object({ type: v.literal('TextQuoteSelector'), exact: v.string(), prefix: v.optional(v.string(), ''), suffix: v.optional(v.string(), '') });
@@ -101,14 +102,6 @@ function comments(a: Annotation, bodies: Body[]): string[] {
 function colorOf(styleClass: string | undefined): HighlightColor {
   const match = styleClass?.split(/\s+/).map((c) => c.replace(/^backstory-/, '')).find((c) => (HIGHLIGHT_COLORS as readonly string[]).includes(c));
   return (match as HighlightColor | undefined) ?? 'yellow';
-}
-
-function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }
 
 /**

@@ -1,5 +1,8 @@
 import * as v from 'valibot';
 import type { ArticleRecord, HighlightRecord, NoteRecord } from '../db/schema';
+
+/** Records as they travel in replies (type-only, so content scripts never bundle the database code). */
+export type { ArticleRecord, HighlightRecord, NoteRecord };
 import type { LinkResult } from '../knowledge/types';
 import type { PageAnalysis, TabState } from './tabState';
 import {

@@ -6,6 +6,13 @@ import { type FakeWiki, startFakeWiki } from '../support/fakeWiki';
 import { ARTIFACTS_DIR, setup } from './support/fixture';
 import { axeScan, seriousViolations, useEndpoints } from './support/panel';
 
+/** Wikimedia's image server is out of reach in tests: thumbnails get a local stand-in so the layout is as a reader sees it. */
+const THUMBNAIL = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="320" viewBox="0 0 320 320"><rect width="320" height="320" fill="#c9cdd3"/><circle cx="160" cy="125" r="62" fill="#8d949e"/><path d="M50 320c10-80 60-115 110-115s100 35 110 115z" fill="#8d949e"/></svg>`;
+
+async function standInThumbnails(browser: ExtensionBrowser): Promise<void> {
+  await browser.context.route('https://upload.wikimedia.org/**', (route) => route.fulfill({ contentType: 'image/svg+xml', body: THUMBNAIL }));
+}
+
 describe('the side panel on the seed article', () => {
   let server: StaticServer;
   let browser: ExtensionBrowser;
@@ -14,6 +21,7 @@ describe('the side panel on the seed article', () => {
   beforeAll(async () => {
     wiki = await startFakeWiki();
     ({ server, browser } = await setup());
+    await standInThumbnails(browser);
     await useEndpoints(browser.worker, wiki.endpoints);
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
   });
@@ -91,8 +99,11 @@ describe('the side panel on the seed article', () => {
     expect(wiki.apiRequests().length).toBeGreaterThan(0);
     expect(wiki.apiRequests().every((r) => String(r.headers['api-user-agent'] ?? '').startsWith('Backstory/'))).toBe(true);
 
-    await panel.setViewportSize({ width: 360, height: 1000 });
+    // The narrowest side panel Chrome allows is about 320 px.
+    await panel.setViewportSize({ width: 320, height: 1000 });
+    await panel.evaluate(() => window.scrollTo(0, 0));
     await panel.screenshot({ path: `${ARTIFACTS_DIR}/sidepanel-light.png`, fullPage: false });
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(seriousViolations(await axeScan(panel))).toEqual([]);
     await panel.close();
     await page.close();
@@ -165,7 +176,7 @@ describe('the side panel in dark mode, with look-ups off', () => {
     await panel.locator('.entity', { hasText: 'Vladimir Putin' }).locator('.entity-toggle').click();
     await panel.waitForTimeout(1000);
     expect(wiki.requests).toEqual([]);
-    await panel.setViewportSize({ width: 360, height: 1000 });
+    await panel.setViewportSize({ width: 320, height: 1000 });
     await panel.screenshot({ path: `${ARTIFACTS_DIR}/sidepanel-dark.png` });
     expect(seriousViolations(await axeScan(panel))).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import { toArticleRef } from '../../utils/article/articleRef';
 import type { Article } from '../../utils/article/types';
 import type { HighlightRecord } from '../../utils/db/schema';
 import type { HighlightColor } from '../../utils/highlights/types';
@@ -7,11 +8,6 @@ import type { PanelHighlight } from '../highlights/HighlightsPanel';
 import { pageDb } from '../shared/pageDb';
 import { useLiveQuery } from '../shared/useLiveQuery';
 
-/** The fields of the article the background stores with a note. */
-function articleRef(article: Article, pageUrl: string) {
-  const { canonicalUrl: url, title, byline, authors, siteName, lang, publishedTime, excerpt } = article;
-  return { url, pageUrl, title, byline, authors, siteName, lang, publishedTime, excerpt };
-}
 
 /**
  * The article's highlights and note, live from Dexie (changes in the page or another tab show at once), and the
@@ -49,7 +45,7 @@ export function useArticleHighlights(tabId: number, article: Article, pageUrl: s
         .then(() => setDeleted(null))
         .catch(report);
     },
-    onArticleNoteChange: (text: string) => void send('note/save', { article: articleRef(article, pageUrl), body: text }).catch(report),
+    onArticleNoteChange: (text: string) => void send('note/save', { article: toArticleRef(article, pageUrl), body: text }).catch(report),
     onReattach: (id: string) =>
       void sendToTab(tabId, 'content/highlightSelection', { reattachId: id })
         .then((r) => setMessage(r.created ? null : r.message))

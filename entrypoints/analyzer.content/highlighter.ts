@@ -4,7 +4,8 @@ import { NotePopover, notePopoverCss } from '../../components/toolbar/NotePopove
 import { placeToolbar } from '../../components/toolbar/placeToolbar';
 import { SelectionToolbar, toolbarCss } from '../../components/toolbar/SelectionToolbar';
 import type { LiveTextIndex } from '../../utils/article/liveIndex';
-import type { Article, ArticleRef } from '../../utils/article/types';
+import { toArticleRef } from '../../utils/article/articleRef';
+import type { Article } from '../../utils/article/types';
 import type { Entity } from '../../utils/entities/types';
 import { anchorAll } from '../../utils/highlights/anchor';
 import { describe } from '../../utils/highlights/describe';
@@ -28,20 +29,6 @@ export interface ArticleContext {
 const TOOLBAR_SIZE = { width: 260, height: 44 };
 const POPOVER_SIZE = { width: 320, height: 170 };
 
-/** The fields of an article the background stores when the reader saves something on it. */
-function articleRef(article: Article, pageUrl: string): ArticleRef {
-  return {
-    url: article.canonicalUrl,
-    pageUrl,
-    title: article.title,
-    byline: article.byline,
-    authors: article.authors,
-    siteName: article.siteName,
-    lang: article.lang,
-    publishedTime: article.publishedTime,
-    excerpt: article.excerpt,
-  };
-}
 
 /**
  * Highlights on the page: paints the saved ones (anchored anew on every analysis), the selection toolbar, the note
@@ -170,7 +157,7 @@ export class Highlighter {
       if (opts.reattachId) {
         record = await send('highlight/update', { id: opts.reattachId, ...selectors });
       } else {
-        record = await send('highlight/create', { article: articleRef(context.article, location.href), ...selectors, color: opts.color ?? 'yellow' });
+        record = await send('highlight/create', { article: toArticleRef(context.article, location.href), ...selectors, color: opts.color ?? 'yellow' });
         // The library's "articles that mention X" needs the entities of every article something was saved on.
         void send('article/entities', { url: context.article.canonicalUrl, entities: context.entities }).catch(() => undefined);
       }

@@ -1,7 +1,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { canonicalUrl } from './canonicalUrl';
 import { countWords, paragraphsOf, paragraphsOfPlainText, PARAGRAPH_SEPARATOR, readingMinutes } from './articleText';
-import { normalizeLang, readMetadata, splitAuthors, toIsoTime, type PageMetadata } from './metadata';
+import { absoluteHttpUrl, normalizeLang, readMetadata, splitAuthors, toIsoTime, type PageMetadata } from './metadata';
 import { judgeContent, linkDensityOf } from './notAnArticle';
 import { paragraphsToHtml, sanitizeArticleHtml } from './sanitizeHtml';
 import type { Article, ExtractionResult, NotArticleReason } from './types';
@@ -239,7 +239,7 @@ function assemble(doc: Document, url: string, meta: PageMetadata, parsed: Parsed
     html: x.html,
     wordCount: x.words,
     readingMinutes: readingMinutes(x.text, x.words),
-    leadImage: meta.leadImage ?? absoluteHttp(firstImg, url),
+    leadImage: meta.leadImage ?? absoluteHttpUrl(firstImg, url),
     canonicalUrl: canonicalUrl(url, meta.canonicalHref),
     textSource: x.textSource,
   };
@@ -289,12 +289,3 @@ export function stripSiteSuffix(title: string, siteName: string | null): string 
   return t;
 }
 
-function absoluteHttp(href: string | null, base: string): string | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}

@@ -234,7 +234,8 @@ export function normalizeLang(value: string | null | undefined): string | null {
     .join('-');
 }
 
-function absolute(href: string | null, base: string): string | null {
+/** `href` resolved against `base`, when it is an http(s) URL; null otherwise. */
+export function absoluteHttpUrl(href: string | null, base: string): string | null {
   if (!href) return null;
   try {
     const u = new URL(href, base);
@@ -350,7 +351,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     if (!isObject(o)) return null;
     return typeof o['@id'] === 'string' && byId.has(o['@id']) ? byId.get(o['@id'])! : o;
   };
-  const article = pickArticleNode(nodes, absolute(canonicalHref, pageUrl), pageUrl);
+  const article = pickArticleNode(nodes, absoluteHttpUrl(canonicalHref, pageUrl), pageUrl);
   const website = nodes.find((n) => typesOf(n).includes('WebSite')) ?? null;
 
   const jsonAuthors = article ? authorNames(article['author'] ?? article['creator'], byId) : [];
@@ -388,7 +389,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
       normalizeLang(firstMeta(meta, ['og:locale'])),
     dir: dirAttr === 'rtl' ? 'rtl' : dirAttr === 'ltr' ? 'ltr' : null,
     excerpt: (article && str(article['description'])) ?? firstMeta(meta, ['og:description', 'twitter:description', 'description', 'dc.description']),
-    leadImage: absolute(
+    leadImage: absoluteHttpUrl(
       (article && imageUrl(article['image'] ?? article['thumbnailUrl'])) ??
         firstMeta(meta, ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']) ??
         Array.from(doc.getElementsByTagName('link')).find((l) => hasToken(l, 'rel', 'image_src'))?.getAttribute('href') ??

@@ -34,6 +34,8 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // A loaded CI machine makes the browser slow, not wrong: waiting conditions get 10 s, not Vitest's 1 s.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -4,6 +4,7 @@ import type { ExtensionBrowser } from '../../scripts/lib/launch';
 import type { StaticServer } from '../../scripts/lib/staticServer';
 import { type FakeWiki, startFakeWiki } from '../support/fakeWiki';
 import { ARTIFACTS_DIR, setup } from './support/fixture';
+import { settleScroll } from './support/page';
 import { axeScan, seriousViolations, useEndpoints } from './support/panel';
 
 /** Wikimedia's image server is out of reach in tests: thumbnails get a local stand-in so the layout is as a reader sees it. */
@@ -81,10 +82,15 @@ describe('the side panel on the seed article', () => {
     // Underlined mentions (painted with the Highlight API, not in the DOM) open a preview card on click.
     await panel.getByLabel(/Underline these names/).check();
     await expect.poll(() => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0), { timeout: 10_000 }).toBeGreaterThan(30);
+    await settleScroll(page);
+    await page.evaluate(() => {
+      const ranges = [...(CSS.highlights.get('backstory-mention') as unknown as Set<Range>)];
+      ranges.find((r) => r.toString() === 'Vladimir Putin')!.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    });
+    await settleScroll(page);
     const spot = await page.evaluate(() => {
       const ranges = [...(CSS.highlights.get('backstory-mention') as unknown as Set<Range>)];
       const range = ranges.find((r) => r.toString() === 'Vladimir Putin')!;
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
       const rect = range.getClientRects()[0]!;
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });

@@ -1,5 +1,24 @@
 import type { Page } from 'playwright-core';
 
+/** Waits until the page has stopped scrolling (smooth scrolls from Backstory's own "jump to mention" included). */
+export async function settleScroll(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = window.scrollY;
+        let still = 0;
+        const started = performance.now();
+        const tick = () => {
+          still = window.scrollY === last ? still + 1 : 0;
+          last = window.scrollY;
+          if (still >= 6 || performance.now() - started > 5000) resolve();
+          else setTimeout(tick, 50);
+        };
+        tick();
+      }),
+  );
+}
+
 /** Selects the first occurrence of `text` in the page and releases the mouse, as a reader would. */
 export async function selectText(page: Page, text: string): Promise<void> {
   // Scroll first and let the scroll settle: the toolbar hides on scroll, as it would under a reader's wheel.
@@ -9,7 +28,7 @@ export async function selectText(page: Page, text: string): Promise<void> {
       if (node.textContent?.includes(needle)) return node.parentElement!.scrollIntoView({ block: 'center' });
     }
   }, text);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+  await settleScroll(page);
   await page.evaluate((needle) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -38,6 +57,7 @@ export function painted(page: Page, name: string): Promise<string[]> {
 
 /** Clicks the middle of the first range painted under a highlight name (opens its note). */
 export async function clickPainted(page: Page, name: string): Promise<void> {
+  await settleScroll(page);
   const box = await page.evaluate((n) => {
     const range = [...(CSS.highlights.get(n) as unknown as Set<Range>)][0]!;
     const rect = range.getClientRects()[0]!;

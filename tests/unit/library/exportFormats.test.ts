@@ -117,7 +117,7 @@ describe('W3C Web Annotation import', () => {
     // A placeholder article that never overwrites a saved one.
     expect(data.articles).toHaveLength(1);
     expect(data.articles[0]!.updatedAt).toBe(0);
-    expect(data.articles[0]!.site).toBe('www.thedailystar.net');
+    expect(data.articles[0]!.site).toBe('thedailystar.net');
     expect(h.articleId).toBe(data.articles[0]!.id);
   });
 

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   if (hasDisplay()) {
     const profile = resolve(ROOT, '.tmp/chromium-profile');
     mkdirSync(profile, { recursive: true });
-    const browser = await launchExtension({ headless: false, userDataDir: profile });
+    // The reader's own session: Wikipedia look-ups go out as they would in their browser.
+    const browser = await launchExtension({ headless: false, userDataDir: profile, localOnly: false });
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(sampleUrl);
     console.log(`\nChromium is open on the sample article: ${sampleUrl}`);

@@ -37,7 +37,15 @@ function isLocal(url: string): boolean {
  * Flags from TOOLCHAIN.md: headless as root needs --no-sandbox; background networking is off so the closed
  * network is not hammered.
  */
-export async function launchExtension(opts: { userDataDir?: string; headless?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionBrowser> {
+export async function launchExtension(
+  opts: {
+    userDataDir?: string;
+    headless?: boolean;
+    colorScheme?: 'light' | 'dark';
+    /** Refuse every request that is not to this machine (default: true, as tests must). `npm start` turns it off. */
+    localOnly?: boolean;
+  } = {},
+): Promise<ExtensionBrowser> {
   const executablePath = ensureChromium();
   const userDataDir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'backstory-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -59,7 +67,9 @@ export async function launchExtension(opts: { userDataDir?: string; headless?: b
     ],
   });
   // No test reaches the internet: anything not on this machine is refused.
-  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  if (opts.localOnly ?? true) {
+    await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
 

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../../scripts/lib/launch';
 import type { StaticServer } from '../../scripts/lib/staticServer';
-import { newProfileDir, sendFromPage, setup } from './support/fixture';
+import { newProfileDir, sendFromPage, setup, teardown } from './support/fixture';
 
 const SEED_TITLE = 'Axis of outcasts: Putin and Kim’s cartoon summit';
 
@@ -16,8 +16,7 @@ describe('the extension in Chromium', () => {
     ({ server, browser } = await setup({ userDataDir: profile }));
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await teardown({ server, browser });
     await rm(profile, { recursive: true, force: true });
   });
 

@@ -4,9 +4,8 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchExtension } from '../../scripts/lib/launch';
 import type { StaticServer } from '../../scripts/lib/staticServer';
-import { newProfileDir, PAGES_DIR, setup } from './support/fixture';
+import { newProfileDir, PAGES_DIR, setup, teardown } from './support/fixture';
 import { clickPainted, painted, selectText } from './support/page';
-import { useEndpoints } from './support/panel';
 
 const SEED = readFileSync(resolve(PAGES_DIR, 'seed/index.html'), 'utf8');
 const QUOTE = 'The scene was practically cartoonish';
@@ -20,11 +19,9 @@ describe('highlights and notes in Chromium', () => {
   beforeAll(async () => {
     profile = await newProfileDir();
     ({ server, browser } = await setup({ userDataDir: profile }));
-    await useEndpoints(browser.worker, { wikipedia: 'http://127.0.0.1:9/{lang}', wikidata: 'http://127.0.0.1:9' }, false);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await teardown({ server, browser });
     await rm(profile, { recursive: true, force: true });
   });
 

@@ -2,9 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/lib/launch';
 import type { StaticServer } from '../../scripts/lib/staticServer';
-import { setup } from './support/fixture';
+import { setup, teardown } from './support/fixture';
 import { clickPainted, painted, selectText } from './support/page';
-import { useEndpoints } from './support/panel';
 
 const QUOTE = 'a slap in the face for Chinese President Xi Jinping';
 const NOTE = 'Beijing will not forget this snub';
@@ -15,12 +14,8 @@ describe('the library in Chromium', () => {
 
   beforeAll(async () => {
     ({ server, browser } = await setup());
-    await useEndpoints(browser.worker, { wikipedia: 'http://127.0.0.1:9/{lang}', wikidata: 'http://127.0.0.1:9' }, false);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => teardown({ server, browser }));
 
   it('finds a highlight by its note and by an entity, exports, deletes everything, imports, and shows it all again', async () => {
     const page = await browser.context.newPage();
@@ -48,10 +43,12 @@ describe('the library in Chromium', () => {
     const mentions = library.getByLabel('Mentions');
     await mentions.fill('Kim Jong Un');
     await mentions.press('Tab');
-    await expect.poll(() => library.locator('.count').textContent()).toMatch(/^1 /);
+    // "1 article matches" (not "1 saved article"): the filter is applied and the page has re-rendered.
+    await expect.poll(() => library.locator('.count').textContent()).toBe('1 article matches');
+    await expect.poll(() => mentions.inputValue()).toBe('Kim Jong-un');
     await mentions.fill('Donald Trump');
     await mentions.press('Tab');
-    await expect.poll(() => library.locator('.count').textContent()).toMatch(/^0 /);
+    await expect.poll(() => library.locator('.count').textContent()).toBe('0 articles match');
     await library.getByRole('button', { name: 'Clear filters' }).click();
 
     // Export Markdown and the JSON backup.

@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/lib/launch';
 import type { StaticServer } from '../../scripts/lib/staticServer';
-import { PAGES_DIR, setup } from './support/fixture';
-import { useEndpoints } from './support/panel';
+import { PAGES_DIR, setup, teardown } from './support/fixture';
 
 /** The English real pages (Readability's test pages), with the metadata Readability expects of them. */
 const ENGLISH = ['bbc-1', 'breitbart', 'cnn', 'guardian-1', 'herald-sun-1', 'nytimes-1', 'nytimes-2', 'salon-1', 'seattletimes-1', 'telegraph', 'wapo-1', 'yahoo-1'];
@@ -17,12 +16,8 @@ describe('the article header on real news pages', () => {
 
   beforeAll(async () => {
     ({ server, browser } = await setup());
-    await useEndpoints(browser.worker, { wikipedia: 'http://127.0.0.1:9/{lang}', wikidata: 'http://127.0.0.1:9' }, false);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => teardown({ server, browser }));
 
   it.each(ENGLISH)('shows the title and byline of %s', async (name) => {
     const expected = JSON.parse(readFileSync(resolve(PAGES_DIR, name, 'expected-metadata.json'), 'utf8')) as { title: string; byline?: string | null };

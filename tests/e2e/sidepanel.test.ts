@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/lib/launch';
 import type { StaticServer } from '../../scripts/lib/staticServer';
 import { type FakeWiki, startFakeWiki } from '../support/fakeWiki';
-import { ARTIFACTS_DIR, setup } from './support/fixture';
+import { ARTIFACTS_DIR, setup, teardown } from './support/fixture';
 import { settleScroll } from './support/page';
-import { axeScan, seriousViolations, useEndpoints } from './support/panel';
+import { axeScan, seriousViolations } from './support/panel';
 
 /** Wikimedia's image server is out of reach in tests: thumbnails get a local stand-in so the layout is as a reader sees it. */
 const THUMBNAIL = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="320" viewBox="0 0 320 320"><rect width="320" height="320" fill="#c9cdd3"/><circle cx="160" cy="125" r="62" fill="#8d949e"/><path d="M50 320c10-80 60-115 110-115s100 35 110 115z" fill="#8d949e"/></svg>`;
@@ -21,14 +21,12 @@ describe('the side panel on the seed article', () => {
 
   beforeAll(async () => {
     wiki = await startFakeWiki();
-    ({ server, browser } = await setup());
+    ({ server, browser } = await setup({ wiki: wiki.endpoints }));
     await standInThumbnails(browser);
-    await useEndpoints(browser.worker, wiki.endpoints);
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await teardown({ server, browser });
     await wiki?.close();
   });
 
@@ -164,12 +162,10 @@ describe('the side panel in dark mode, with look-ups off', () => {
 
   beforeAll(async () => {
     wiki = await startFakeWiki();
-    ({ server, browser } = await setup({ colorScheme: 'dark' }));
-    await useEndpoints(browser.worker, wiki.endpoints, false);
+    ({ server, browser } = await setup({ colorScheme: 'dark', wiki: wiki.endpoints, lookups: false }));
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await teardown({ server, browser });
     await wiki?.close();
   });
 

@@ -59,7 +59,9 @@ function scrollThrough(step: number): Promise<number[]> {
   return new Promise((done) => {
     const intervals: number[] = [];
     let last = -1;
-    const tick = (now: number) => {
+    const tick = () => {
+      // performance.now(), not the rAF timestamp (the frame's scheduled start, which can hide a late frame).
+      const now = performance.now();
       if (last >= 0) intervals.push(now - last);
       last = now;
       const before = window.scrollY;
@@ -121,8 +123,6 @@ async function timePaint(articleHtml: string, specs: readonly RangeSpec[], how: 
   };
   requestAnimationFrame(loop);
   await nextFrame();
-  let sync = 0;
-  let frame = 0;
   let mode = 'marks';
   const t0 = performance.now();
   if (how === 'api') {
@@ -132,9 +132,9 @@ async function timePaint(articleHtml: string, specs: readonly RangeSpec[], how: 
     for (let i = entries.length - 1; i >= 0; i--) wrapRange(document, entries[i]!);
   }
   void document.body.offsetHeight;
-  sync = performance.now() - t0;
+  const sync = performance.now() - t0;
   await nextFrame();
-  frame = performance.now() - t0;
+  const frame = performance.now() - t0;
   await nextFrame();
   running = false;
   let painted = 0;

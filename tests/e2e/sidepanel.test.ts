@@ -153,6 +153,26 @@ describe('the side panel on the seed article', () => {
     await panel.close();
     await page.close();
   });
+
+  it.each([
+    ['working', { status: 'working', url: 'https://news.example/a' }, 'Reading the article…'],
+    ['error', { status: 'error', url: 'https://news.example/a', message: 'Backstory could not read this page.' }, 'Something went wrong'],
+    ['not opened yet', { status: 'idle', url: 'https://news.example/a' }, "Backstory isn't open on this page yet"],
+  ])('renders the %s state accessibly', async (_name, state, heading) => {
+    // A tab id that does not exist: the background cannot touch the state, so the panel shows exactly this one.
+    const tabId = 2_000_000_000;
+    await browser.worker.evaluate(
+      async ([key, value]) => {
+        const api = (globalThis as unknown as { chrome: { storage: { session: { set(items: object): Promise<void> } } } }).chrome;
+        await api.storage.session.set({ [key]: value });
+      },
+      [`tab:${tabId}`, state] as const,
+    );
+    const panel = await browser.openPanel(tabId);
+    await panel.getByRole('heading', { name: heading }).waitFor({ timeout: 10_000 });
+    expect(seriousViolations(await axeScan(panel))).toEqual([]);
+    await panel.close();
+  });
 });
 
 describe('the side panel in dark mode, with look-ups off', () => {

@@ -11,9 +11,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureChromium } from '../lib/chromium';
 import { findEntities } from '../../utils/entities/findEntities';
 import type { Entity } from '../../utils/entities/types';
-import type { KnowledgeCard, LinkResult } from '../../utils/knowledge/types';
+import type { LinkResult } from '../../utils/knowledge/types';
 import { highlightCss } from '../../utils/highlights/highlightCss';
 import type { FrameLog, PaintTiming, RangeSpec, RenderTiming } from './browser/page';
+import { linkedKnowledge } from './support/seedKnowledge';
+import { median } from './support/stats';
+import { seededRandom } from '../../tests/support/seededRandom';
 
 const RUNS = 9;
 const FRAME_MS = 1000 / 60;
@@ -21,31 +24,9 @@ const FRAME_MS = 1000 / 60;
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const read = (path: string) => readFileSync(repo(path), 'utf8');
 
-interface WikiPage {
-  title: string;
-  qid: string;
-  description: string | null;
-  extractHtml: string;
-  thumbnail: { source: string; width: number; height: number } | null;
-}
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-/** Seeded PRNG (mulberry32), so the highlights are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The seed's paragraphs repeated until the article is at least `chars` long. */
 function longArticle(text: string, chars: number): string[] {
@@ -93,25 +74,6 @@ function wordRanges(paragraphs: readonly string[], count: number, random: () => 
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Linked cards built from the recorded Wikipedia summaries (as scripts/bench/sidepanel.ts does). */
-function knowledgeFor(entities: readonly Entity[], pages: readonly WikiPage[]): Record<string, LinkResult> {
-  const card = (page: WikiPage): KnowledgeCard => ({
-    lang: 'en',
-    fellBackToEnglish: false,
-    title: page.title,
-    qid: page.qid,
-    description: page.description,
-    extractHtml: page.extractHtml,
-    thumbnail: page.thumbnail ? { url: page.thumbnail.source, width: page.thumbnail.width, height: page.thumbnail.height } : null,
-    pageUrl: `https://en.wikipedia.org/wiki/${encodeURIComponent(page.title)}`,
-    facts: [{ kind: 'born', label: 'Born', value: '7 October 1952 (age 74)' }],
-    coordinates: null,
-    fictional: false,
-  });
-  return Object.fromEntries(
-    entities.map((e, i) => [e.id, { status: 'linked', card: card(pages[i % pages.length]!), candidates: [], chosenByReader: false }]),
-  );
-}
 
 /** A 1×1 PNG served for every image the cards ask for (thumbnails point at upload.wikimedia.org). */
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -170,7 +132,6 @@ const renderFigure = (runs: readonly RenderTiming[]): RenderFigure => ({
 
 async function panelFigures(browser: Browser, script: string): Promise<string[]> {
   const text = read('tests/fixtures/entities/axis-of-outcasts.txt');
-  const pages = JSON.parse(read('tests/fixtures/sidepanel/wiki-pages.json')) as WikiPage[];
   const seed = findEntities({ text });
   const many: Entity[] = Array.from({ length: 200 }, (_, i) => {
     const base = seed[i % seed.length]!;
@@ -193,9 +154,9 @@ async function panelFigures(browser: Browser, script: string): Promise<string[]>
       await interleaved([
         plain(seed),
         sections(seed, loading(seed)),
-        sections(seed, knowledgeFor(seed, pages)),
+        sections(seed, linkedKnowledge(seed)),
         plain(many),
-        sections(many, knowledgeFor(many, pages)),
+        sections(many, linkedKnowledge(many)),
       ])
     ).map(renderFigure) as [RenderFigure, RenderFigure, RenderFigure, RenderFigure, RenderFigure];
 
@@ -207,7 +168,7 @@ async function panelFigures(browser: Browser, script: string): Promise<string[]>
       return { ...log, height };
     };
     const scrollPlain = await scroll(() => page.evaluate((names) => window.backstoryBench.plain(names), many.map((e) => e.name)));
-    const manyKnowledge = knowledgeFor(many, pages);
+    const manyKnowledge = linkedKnowledge(many);
     const scrollPanel = await scroll(() =>
       page.evaluate(([e, t, k]) => window.backstoryBench.sections(e, t, k), [many, text, manyKnowledge] as const),
     );
@@ -235,7 +196,7 @@ async function highlightFigures(browser: Browser, script: string): Promise<strin
   const text = read('tests/fixtures/entities/axis-of-outcasts.txt');
   const paragraphs = longArticle(text, 100_000);
   const chars = paragraphs.reduce((n, p) => n + p.length, 0);
-  const specs = wordRanges(paragraphs, 500, prng(7));
+  const specs = wordRanges(paragraphs, 500, seededRandom(7));
   const articleHtml = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   const page = await openPage(
     browser,

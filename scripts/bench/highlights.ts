@@ -19,6 +19,7 @@ import { extractArticle } from '../../utils/article/extractArticle';
 import { anchorAll, anchorInIndex, prepareAnchorIndex } from '../../utils/highlights/anchor';
 import { describe } from '../../utils/highlights/describe';
 import type { AnchorResult, HighlightSelectors } from '../../utils/highlights/types';
+import { seededRandom } from '../../tests/support/seededRandom';
 
 const REPO = path.join(import.meta.dirname, '..', '..');
 const SHARED_PAGES = path.join(REPO, '..', 'shared', 'pages');
@@ -31,18 +32,8 @@ const BATCH = 5;
 const BATCHES = 2;
 const SEED = 0x5eed7;
 
-// ---------- seeded PRNG (mulberry32): the same highlights and mutations every run ----------
+// The same highlights and mutations every run: a seeded PRNG.
 type Rng = () => number;
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const int = (rng: Rng, n: number): number => Math.floor(rng() * n);
 const pickOne = <T>(rng: Rng, xs: readonly T[]): T => xs[int(rng, xs.length)] as T;
 
@@ -512,7 +503,7 @@ export async function run(): Promise<void> {
     const text0 = extract(doc0);
     if (!text0) continue;
     const paras0 = text0.split('\n\n');
-    const rng = mulberry32(SEED ^ hashName(page.name));
+    const rng = seededRandom(SEED ^ hashName(page.name));
     const usable = new Set(paragraphElements(doc0, paras0).keys());
     const highlights = makeHighlights(rng, text0, paras0, usable, HIGHLIGHTS_PER_PAGE);
     if (!highlights.length) continue;
@@ -606,7 +597,7 @@ function longPage(pages: Page[]): void {
   const text = extract(doc);
   if (!text) return;
   const tp = text.split('\n\n');
-  const rng = mulberry32(SEED);
+  const rng = seededRandom(SEED);
   const hs = makeHighlights(rng, text, tp, new Set(tp.filter((p) => p.split(' ').length >= 4 && tp.indexOf(p) === tp.lastIndexOf(p))), 500);
   // Ads before every highlight: no stored position holds, so every highlight goes through search.
   const changed = tp.map((p, i) => (i % 4 === 0 ? `Advertisement\n\n${p}` : p)).join('\n\n');

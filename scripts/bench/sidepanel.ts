@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import type { ComponentChild } from 'preact';
 import type { Entity } from '../../utils/entities/types';
-import type { KnowledgeCard, LinkResult } from '../../utils/knowledge/types';
+import type { LinkResult } from '../../utils/knowledge/types';
+import { linkedKnowledge } from './support/seedKnowledge';
+import { median } from './support/stats';
 
 // The components import their stylesheet; in Node a .css import must resolve to an empty module.
 register(
@@ -23,18 +25,7 @@ register(
 const fixtures = new URL('../../tests/fixtures/sidepanel/', import.meta.url);
 const read = (name: string) => readFileSync(fileURLToPath(new URL(name, fixtures)), 'utf8');
 
-interface WikiPage {
-  title: string;
-  qid: string;
-  description: string | null;
-  extractHtml: string;
-  thumbnail: { source: string; width: number; height: number } | null;
-}
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /** Median milliseconds of `fn` over `runs` runs, after one warm-up. */
 async function time(runs: number, fn: () => void | Promise<void>): Promise<number> {
@@ -64,24 +55,6 @@ export async function run(): Promise<void> {
   const { mentionSnippet } = await import('../../utils/entities/snippets');
 
   const text = read('axis-of-outcasts.txt');
-  const pages = JSON.parse(read('wiki-pages.json')) as WikiPage[];
-  const card = (page: WikiPage): KnowledgeCard => ({
-    lang: 'en',
-    fellBackToEnglish: false,
-    title: page.title,
-    qid: page.qid,
-    description: page.description,
-    extractHtml: page.extractHtml,
-    thumbnail: page.thumbnail ? { url: page.thumbnail.source, width: page.thumbnail.width, height: page.thumbnail.height } : null,
-    pageUrl: `https://en.wikipedia.org/wiki/${encodeURIComponent(page.title)}`,
-    facts: [{ kind: 'born', label: 'Born', value: '7 October 1952 (age 74)' }],
-    coordinates: null,
-    fictional: false,
-  });
-  const knowledgeFor = (entities: Entity[]): Record<string, LinkResult> =>
-    Object.fromEntries(
-      entities.map((e, i) => [e.id, { status: 'linked', card: card(pages[i % pages.length]!), candidates: [], chosenByReader: false }]),
-    );
 
   const seed = findEntities({ text });
   // 200 entities with real mentions: the seed's, cloned under new names.
@@ -104,12 +77,12 @@ export async function run(): Promise<void> {
     mount(h('ul', null, many.map((e) => h('li', { key: e.id }, h('button', { type: 'button' }, e.name)))));
     unmount();
   });
-  const seedKnowledge = knowledgeFor(seed);
+  const seedKnowledge = linkedKnowledge(seed);
   const seedRender = await time(15, () => {
     mount(sections(seed, seedKnowledge));
     unmount();
   });
-  const manyKnowledge = knowledgeFor(many);
+  const manyKnowledge = linkedKnowledge(many);
   const manyRender = await time(15, () => {
     mount(sections(many, manyKnowledge));
     unmount();

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { ArticleRef } from '../article/types';
 import type { EntityType } from '../entities/types';
 import type { KnowledgeCard, LinkCandidate } from '../knowledge/types';
 import type { HighlightColor, TextPositionSelector, TextQuoteSelector } from '../highlights/types';
@@ -21,23 +22,15 @@ export interface StoredEntity {
   qid: string | null;
 }
 
-/** A saved article: the anchor for its highlights and notes. */
-export interface ArticleRecord {
+/**
+ * A saved article: the anchor for its highlights and notes. The fields a page sends (ArticleRef: canonical URL as the
+ * unique key, the page URL, title, byline, authors, site name, language, date, excerpt) plus what the database adds.
+ */
+export interface ArticleRecord extends ArticleRef {
   /** UUID. */
   id: string;
-  /** Canonical URL: the article key (unique). */
-  url: string;
-  /** The URL the reader was on when the article was saved. */
-  pageUrl: string;
-  title: string;
-  byline: string | null;
-  authors: string[];
-  siteName: string | null;
   /** Host name, for the site filter. */
   site: string;
-  lang: string | null;
-  publishedTime: string | null;
-  excerpt: string | null;
   /** Entities found when the article was read. */
   entities: StoredEntity[];
   /** `entities[].key`, indexed (multiEntry) for the entity filter. */

@@ -10,6 +10,8 @@ import type { BackgroundReplies } from '../utils/messaging/protocol';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT's "content script started" postMessage would tell every page that Backstory is installed (issue #13).
+  noScriptStartedPostMessage: true,
   main() {
     const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? null;
     // Imports stay type-only here so the bundle does not pull the messaging schemas in.

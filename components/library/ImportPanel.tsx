@@ -101,6 +101,12 @@ export function ImportPanel({ db, onDone }: { db: BackstoryDB; onDone: (message:
           <p>
             {state.stage === 'preview' ? (state.parsed.kind === 'backup' ? 'Backstory backup' : 'W3C Web Annotations') : ''} {state.name}. Where both have a record, the newest edit wins; nothing is deleted.
           </p>
+          {state.stage === 'preview' && state.parsed.rekeyed > 0 ? (
+            <p>
+              {state.parsed.rekeyed} {state.parsed.rekeyed === 1 ? 'record has' : 'records have'} an id that is not a UUID and will get a new one; highlights and notes stay with their
+              articles.
+            </p>
+          ) : null}
           {state.stage === 'preview' ? <ReportTable report={state.report} caption="What the import would change" /> : <p role="status">Importing…</p>}
           <div class="dialog-actions">
             <button type="button" onClick={reset} disabled={state.stage === 'writing'}>

@@ -53,21 +53,30 @@ export class Highlighter {
       this.toolbar.remove();
       this.popover.remove();
     });
+    // Only the reader's own input counts: a page script's synthetic clicks and keys (isTrusted false) must not open
+    // a highlight's note, offer the toolbar or close it (issue #13).
     ctx.addEventListener(document, 'mouseup', (event) => {
+      if (!event.isTrusted) return;
       if (!this.toolbar.contains(event) && !this.popover.contains(event)) ctx.setTimeout(() => this.offerToolbar(), 0);
     });
     ctx.addEventListener(document, 'keyup', (event) => {
+      if (!event.isTrusted) return;
       if (event.shiftKey && !this.toolbar.contains(event)) this.offerToolbar();
     });
-    ctx.addEventListener(document, 'selectionchange', () => {
+    ctx.addEventListener(document, 'selectionchange', (event) => {
+      if (!event.isTrusted) return;
       if (document.getSelection()?.isCollapsed ?? true) this.toolbar.hide();
     });
-    ctx.addEventListener(document, 'click', (event) => this.onClick(event));
+    ctx.addEventListener(document, 'click', (event) => {
+      if (event.isTrusted) this.onClick(event);
+    });
     // After a mouse selection the focus is in the page, not in our toolbar: Escape must still close it.
     ctx.addEventListener(document, 'keydown', (event) => {
-      if (event.key === 'Escape') this.toolbar.hide();
+      if (event.isTrusted && event.key === 'Escape') this.toolbar.hide();
     });
-    ctx.addEventListener(window, 'scroll', () => this.toolbar.hide(), { passive: true });
+    ctx.addEventListener(window, 'scroll', (event) => {
+      if (event.isTrusted) this.toolbar.hide();
+    }, { passive: true });
   }
 
   /** Fetches the article's saved highlights, anchors them in the current text and paints them; returns how many were placed. */

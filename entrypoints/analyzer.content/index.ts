@@ -16,6 +16,8 @@ declare global {
 export default defineContentScript({
   registration: 'runtime',
   matches: ['http://*/*', 'https://*/*'],
+  // No postMessage announcing us (and naming the event that stops a content script) to the page (issue #13).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // executeScript may inject this file again into the same page: one session per page.
     if (globalThis.__backstoryAnalyzer) return;

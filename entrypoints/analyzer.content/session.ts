@@ -47,9 +47,12 @@ export class PageSession {
     const unwatch = underlineMentions.watch((visible) => this.paintMentions(visible));
     ctx.onInvalidated(unwatch);
     ctx.onInvalidated(() => this.preview.remove());
-    ctx.addEventListener(document, 'click', (event) => this.onClick(event));
+    // Synthetic events from the page (isTrusted false) never open or close anything (issue #13).
+    ctx.addEventListener(document, 'click', (event) => {
+      if (event.isTrusted) this.onClick(event);
+    });
     ctx.addEventListener(document, 'keydown', (event) => {
-      if (event.key === 'Escape') this.preview.hide();
+      if (event.isTrusted && event.key === 'Escape') this.preview.hide();
     });
   }
 

@@ -1,10 +1,10 @@
-import { canonicalUrl } from '../../utils/article/canonicalUrl';
+import { canonicalUrl, mayClaim, sameSite } from '../../utils/article/canonicalUrl';
 import { hasSavedArticle, setArticleEntities, toStoredEntities } from '../../utils/db/articles';
 import { createHighlight, deleteHighlight, listHighlights, restoreHighlight, updateHighlight } from '../../utils/db/highlights';
 import { saveArticleNote } from '../../utils/db/notes';
 import type { BackstoryDB } from '../../utils/db/schema';
 import type { BackgroundReplies, PayloadOut, toBackground } from '../../utils/messaging/protocol';
-import { type Handlers, HandlerError } from '../../utils/messaging/router';
+import { type HandlerContext, type Handlers, HandlerError } from '../../utils/messaging/router';
 import { openTab } from './analysis';
 import { getTabState, setTabState } from './tabState';
 
@@ -33,6 +33,28 @@ function requireTab(tabId: number | undefined): number {
   return tabId;
 }
 
+/*
+ * Sender scope (issue #13). An extension page may touch any record; a content script only those of the article its
+ * page may claim, with the page's URL taken from the browser (ctx.pageUrl), never from the payload.
+ */
+
+/** True when the sender may touch the records saved under `articleUrl`. */
+function reaches(ctx: HandlerContext, articleUrl: string): boolean {
+  if (ctx.kind === 'extension-page') return true;
+  return ctx.pageUrl !== undefined && mayClaim(ctx.pageUrl, articleUrl);
+}
+
+/** Refuses a content script naming another article than its page's. */
+function requireReach(ctx: HandlerContext, articleUrl: string): void {
+  if (!reaches(ctx, articleUrl)) throw new HandlerError('forbidden', 'A page may only reach the records of its own article.');
+}
+
+/** A record found by id, or not-found: the same answer whether it does not exist or is another site's (no probing). */
+function inReach<R extends { url: string }>(ctx: HandlerContext, record: R | undefined | null): R {
+  if (!record || !reaches(ctx, record.url)) throw new HandlerError('not-found', 'That highlight no longer exists.');
+  return record;
+}
+
 /** The background's message handlers: the only code that writes the database. */
 export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundReplies> {
   const { db } = deps;
@@ -42,21 +64,29 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
     return record;
   };
   return {
-    'page/hello': async ({ url, canonical }, ctx) => {
-      // The same key the analyser will compute, so a revisit via a tracking link still finds its highlights.
-      const saved = await hasSavedArticle(db, [canonicalUrl(url, canonical), url]);
+    'page/hello': async ({ canonical }, ctx) => {
+      // The sender's URL, not the payload's: a page cannot ask about another page. The same key the analyser will
+      // compute, so a revisit via a tracking link still finds its highlights; a foreign canonical is ignored.
+      const page = ctx.pageUrl;
+      if (!page) return { saved: false };
+      const saved = await hasSavedArticle(db, [canonicalUrl(page, canonical), canonicalUrl(page)]);
       if (saved && ctx.tabId !== undefined) deps.onSavedPage?.(ctx.tabId);
       return { saved };
     },
     'page/analysis': async ({ analysis }, ctx) => {
-      await setTabState(requireTab(ctx.tabId), { status: 'ready', url: analysis.url, analysis });
-      if (analysis.extraction.kind === 'article') {
-        await setArticleEntities(db, analysis.extraction.article.canonicalUrl, toStoredEntities(analysis.entities));
+      const tabId = requireTab(ctx.tabId);
+      // The side panel shows (and edits) the saved records of the article named here: it must be this page's.
+      if (analysis.extraction.kind === 'article') requireReach(ctx, analysis.extraction.article.canonicalUrl);
+      const reported = { ...analysis, url: ctx.pageUrl ?? analysis.url };
+      await setTabState(tabId, { status: 'ready', url: reported.url, analysis: reported });
+      if (reported.extraction.kind === 'article') {
+        await setArticleEntities(db, reported.extraction.article.canonicalUrl, toStoredEntities(reported.entities));
       }
       return { stored: true };
     },
     'page/anchors': async ({ url, orphaned }, ctx) => {
       const tabId = requireTab(ctx.tabId);
+      if (!reaches(ctx, url)) return { stored: false };
       const state = await getTabState(tabId);
       if (state?.status !== 'ready' || state.analysis.extraction.kind !== 'article' || state.analysis.extraction.article.canonicalUrl !== url) {
         return { stored: false };
@@ -64,27 +94,52 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       await setTabState(tabId, { ...state, orphaned });
       return { stored: true };
     },
-    'page/working': async ({ url }, ctx) => {
-      await setTabState(requireTab(ctx.tabId), { status: 'working', url });
+    'page/working': async (_payload, ctx) => {
+      await setTabState(requireTab(ctx.tabId), { status: 'working', url: ctx.pageUrl ?? '' });
       return { stored: true };
     },
     'tab/open': ({ tabId, force }) => run(tabId, force),
-    'highlights/list': ({ url }) => listHighlights(db, url),
-    'highlight/create': async (payload) => changed(await createHighlight(db, payload)),
-    'highlight/update': async ({ id, ...patch }) => {
+    'highlights/list': ({ url }, ctx) => {
+      requireReach(ctx, url);
+      return listHighlights(db, url);
+    },
+    'highlight/create': async (payload, ctx) => {
+      requireReach(ctx, payload.article.url);
+      // The page the reader was on is the sender's, whatever the payload says.
+      const article = ctx.pageUrl ? { ...payload.article, pageUrl: ctx.pageUrl } : payload.article;
+      return changed(await createHighlight(db, { ...payload, article }));
+    },
+    'highlight/update': async ({ id, ...patch }, ctx) => {
+      inReach(ctx, await db.highlights.get(id));
       const updated = await updateHighlight(db, id, patch);
       if (!updated) throw new HandlerError('not-found', 'That highlight no longer exists.');
       return changed(updated);
     },
-    'highlight/delete': async ({ id }) => ({ deleted: changed(await deleteHighlight(db, id)) }),
+    'highlight/delete': async ({ id }, ctx) => {
+      const existing = await db.highlights.get(id);
+      if (existing && !reaches(ctx, existing.url)) return { deleted: null };
+      return { deleted: changed(await deleteHighlight(db, id)) };
+    },
     'highlight/restore': async ({ record }) => {
       const restored = await restoreHighlight(db, record);
       if (!restored) throw new HandlerError('not-found', 'The article of that highlight was deleted; it cannot be put back.');
       return changed(restored);
     },
     'note/save': ({ article, body }) => saveArticleNote(db, article, body),
-    'article/entities': async ({ url, entities }) => ({ article: await setArticleEntities(db, url, toStoredEntities(entities)) }),
-    'knowledge/lookup': (payload) => deps.knowledge.lookup(payload),
+    'article/entities': async ({ url, entities }, ctx) => {
+      requireReach(ctx, url);
+      return { article: await setArticleEntities(db, url, toStoredEntities(entities)) };
+    },
+    'knowledge/lookup': (payload, ctx) => {
+      // `site` selects the reader's link corrections: a page may read only its own site's.
+      if (ctx.kind === 'content') {
+        const host = ctx.pageUrl ? new URL(ctx.pageUrl).hostname : '';
+        if (!sameSite(host, payload.site) && !sameSite(host, `www.${payload.site}`)) {
+          throw new HandlerError('forbidden', 'A page may only look up names for its own site.');
+        }
+      }
+      return deps.knowledge.lookup(payload);
+    },
     'knowledge/choose': (payload) => deps.knowledge.choose(payload),
   };
 }

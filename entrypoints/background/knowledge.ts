@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { BackstoryDB } from '../../utils/db/schema';
 import { chooseLink, linkEntities } from '../../utils/knowledge/linkEntities';
 import { createWikiClient, type WikiClient } from '../../utils/knowledge/wikiClient';
+import { usableEndpoints } from '../../utils/settings/endpoints';
 import { endpoints, lookupsEnabled, wikiLanguage } from '../../utils/settings/items';
 import type { KnowledgeService } from './handlers';
 
@@ -19,7 +20,9 @@ export function createKnowledgeService(db: BackstoryDB): KnowledgeService {
   const shared = (): WikiClient => (client ??= createWikiClient({ fetch: (...args) => fetch(...args), userAgent: userAgent() }));
 
   const options = async (articleLang: string | null) => {
-    const [enabled, preferred, apis] = await Promise.all([lookupsEnabled.getValue(), wikiLanguage.getValue(), endpoints.getValue()]);
+    const [enabled, preferred, stored] = await Promise.all([lookupsEnabled.getValue(), wikiLanguage.getValue(), endpoints.getValue()]);
+    // Checked before every use: content scripts can write extension storage (issue #13).
+    const apis = usableEndpoints(stored);
     return {
       enabled,
       lang: preferred === 'auto' ? articleLang : preferred,

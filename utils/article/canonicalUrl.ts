@@ -1,3 +1,5 @@
+import { getDomain } from 'tldts';
+
 /**
  * URL identity: the key under which an article's highlights and notes live.
  *
@@ -23,12 +25,6 @@ const TRACKING_PARAMS = new Set([
 /** Prefixes of tracking parameters (`utm_source`, `utm_medium`, `pk_campaign`, `mtm_kwd`, …). */
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'matomo_', 'piwik_', 'hsa_', 'vgo_', 'oly_', 'at_', 'ns_', 'mc_'];
 
-/**
- * Second-level labels under which a country-code TLD registers names (`bbc.co.uk`, `abc.net.au`). A full Public
- * Suffix List is ~250 kB: too heavy for a content script to decide "same site", and this covers the news sites we meet.
- */
-const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'ne', 'or', 'go', 'gob', 'nic', 'mil', 'nom', 'ltd', 'plc', 'news', 'info']);
-
 function isTrackingParam(name: string, value: string): boolean {
   const key = name.toLowerCase();
   // `?amp` alone or `amp=1/true` marks an AMP variant; `outputType=amp` is the Washington Post's flavour.
@@ -41,17 +37,62 @@ function isTrackingParam(name: string, value: string): boolean {
   return TRACKING_PREFIXES.some((p) => key.startsWith(p));
 }
 
-/** The registrable domain ("eTLD+1") of a host name, approximately (see SECOND_LEVEL). */
+/**
+ * Leading labels that name a variant of the same site, never another publisher: `m.example.com` and
+ * `www.example.com` are one site; `alice.substack.com` and `mallory.substack.com` are two.
+ */
+const VARIANT_LABELS = new Set(['www', 'm', 'mobile', 'amp']);
+
+function normalHost(host: string): string {
+  return host.toLowerCase().replace(/\.$/, '');
+}
+
+/** IPv4 or (bracketed) IPv6 literal. */
+function isIP(host: string): boolean {
+  return /^[\d.]+$/.test(host) || host.includes(':');
+}
+
+const PSL = { allowPrivateDomains: true, extractHostname: false } as const;
+
+/**
+ * The registrable domain of a host from the Public Suffix List, private section included, so a shared-hosting
+ * suffix makes each customer their own site (`alice.github.io`, not `github.io`). IP addresses, single-label hosts
+ * (localhost) and hosts that are themselves a public suffix are their own site. tldts is pinned in package.json;
+ * the list is compiled into it, so updating the package updates the list.
+ */
 export function registrableDomain(host: string): string {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  // IP addresses and single-label hosts (localhost) are their own site.
-  if (/^[\d.]+$/.test(h) || h.includes(':') || !h.includes('.')) return h;
-  const labels = h.split('.');
-  const n = labels.length;
-  const tld = labels[n - 1] ?? '';
-  const second = labels[n - 2] ?? '';
-  if (n >= 3 && tld.length === 2 && SECOND_LEVEL.has(second)) return labels.slice(n - 3).join('.');
-  return labels.slice(n - 2).join('.');
+  const h = normalHost(host);
+  return isIP(h) ? h : (getDomain(h, PSL) ?? h);
+}
+
+/** The host without variant labels (`www.`, `m.`, …), never shorter than its registrable domain. */
+function baseHost(host: string): string {
+  const h = normalHost(host);
+  const domain = registrableDomain(h);
+  let rest = h;
+  while (rest !== domain && rest.endsWith(`.${domain}`)) {
+    const [first] = rest.split('.', 1);
+    if (!first || !VARIANT_LABELS.has(first)) break;
+    rest = rest.slice(first.length + 1);
+  }
+  return rest;
+}
+
+/**
+ * True when a page on host `pageHost` may name `otherHost` as its own site: the same host, or a variant of it on
+ * the same registrable domain (`m.` → `www.`). Sibling subdomains are not the same site, even where the Public
+ * Suffix List does not know the platform (`mallory.substack.com` cannot speak for `alice.substack.com`), and
+ * nothing under a shared-hosting suffix is (`mallory.github.io` vs `alice.github.io`). This is the rule that decides
+ * whose highlights a page may see (issue #13): when in doubt, the same host.
+ */
+export function sameSite(pageHost: string, otherHost: string): boolean {
+  const a = normalHost(pageHost);
+  const b = normalHost(otherHost);
+  if (a === b) return true;
+  // IP addresses and single-label hosts have no variants.
+  if (isIP(a) || isIP(b) || !a.includes('.') || !b.includes('.')) return false;
+  if (getDomain(a, PSL) === null || registrableDomain(a) !== registrableDomain(b)) return false;
+  return baseHost(a) === baseHost(b);
 }
 
 function parseHttpUrl(href: string, base?: string): URL | null {
@@ -89,7 +130,8 @@ function clean(u: URL): string {
 }
 
 /**
- * The identity key of an article: the page's canonical link when it is same-site and plausible, else the page URL,
+ * The identity key of an article: the page's canonical link when it is on the same site (see sameSite()) and
+ * plausible, else the page URL,
  * without tracking parameters, fragment or AMP markers. Never throws; an unparsable page URL comes back trimmed.
  */
 export function canonicalUrl(pageUrl: string, canonicalHref?: string | null): string {
@@ -100,7 +142,7 @@ export function canonicalUrl(pageUrl: string, canonicalHref?: string | null): st
     const canon = parseHttpUrl(canonicalHref.trim(), page.href);
     if (
       canon &&
-      registrableDomain(canon.hostname) === registrableDomain(page.hostname) &&
+      sameSite(page.hostname, canon.hostname) &&
       // Some CMSes print the home page as every article's canonical: trusting it would pour every article's
       // notes into one key. A canonical to "/" counts only when the page itself is the front page.
       !(canon.pathname === '/' && canon.search === '' && page.pathname !== '/')
@@ -111,4 +153,15 @@ export function canonicalUrl(pageUrl: string, canonicalHref?: string | null): st
     }
   }
   return clean(chosen);
+}
+
+/**
+ * True when a page at `pageUrl` may claim `articleUrl` as the key of the article it shows: the key is what
+ * canonicalUrl() gives for this page with that URL as its canonical link. The background asks this of every key a
+ * content script names, so a page reaches only records of its own article (or its own site's, which its canonical
+ * link can name anyway), never another site's.
+ */
+export function mayClaim(pageUrl: string, articleUrl: string): boolean {
+  if (!parseHttpUrl(pageUrl) || !parseHttpUrl(articleUrl)) return false;
+  return canonicalUrl(pageUrl, articleUrl) === articleUrl;
 }

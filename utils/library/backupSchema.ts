@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ArticleRecord, HighlightRecord, LinkChoiceRecord, NoteRecord } from '../db/schema';
-import { HIGHLIGHT_COLORS } from '../highlights/types';
+import { ArticleRecordSchema, HighlightRecordSchema, LinkChoiceRecordSchema, NoteRecordSchema } from '../records/recordSchema';
 
 /** The `format` tag of a Backstory JSON backup (docs/backup-format.md). */
 export const BACKUP_FORMAT = 'backstory-backup';
@@ -27,94 +27,21 @@ export interface Backup {
 /** The records of a backup (or of any import), table by table. */
 export type LibraryData = Pick<Backup, BackupTable>;
 
-const Id = v.pipe(v.string(), v.minLength(1));
-const Time = v.pipe(v.number(), v.finite());
-const Tags = v.array(v.string());
+/**
+ * An import as merged: the records, and for formats that carry fewer fields than a full record (W3C annotations),
+ * which fields each record carries, so the merge updates only those and never blanks the rest (issue #13).
+ * A record with no entry in `carried` is whole.
+ */
+export interface ImportData extends LibraryData {
+  carried?: Partial<Record<BackupTable, Map<string, readonly string[]>>>;
+}
 
-const StoredEntitySchema = v.object({
-  key: v.string(),
-  name: v.string(),
-  type: v.picklist(['person', 'place', 'organization', 'other']),
-  mentions: v.number(),
-  qid: v.nullable(v.string()),
-});
-
-/** One ArticleRecord as it appears in a backup. */
-export const ArticleSchema = v.object({
-  id: Id,
-  url: v.pipe(v.string(), v.minLength(1)),
-  pageUrl: v.string(),
-  title: v.string(),
-  byline: v.nullable(v.string()),
-  authors: v.array(v.string()),
-  siteName: v.nullable(v.string()),
-  site: v.string(),
-  lang: v.nullable(v.string()),
-  publishedTime: v.nullable(v.string()),
-  excerpt: v.nullable(v.string()),
-  entities: v.array(StoredEntitySchema),
-  entityKeys: v.array(v.string()),
-  tags: Tags,
-  createdAt: Time,
-  updatedAt: Time,
-});
-
-/** W3C TextQuoteSelector. */
-export const TextQuoteSchema = v.object({
-  type: v.literal('TextQuoteSelector'),
-  exact: v.string(),
-  prefix: v.string(),
-  suffix: v.string(),
-});
-
-/** W3C TextPositionSelector. */
-export const TextPositionSchema = v.object({
-  type: v.literal('TextPositionSelector'),
-  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  end: v.pipe(v.number(), v.integer(), v.minValue(0)),
-});
-
-/** One HighlightRecord as it appears in a backup. */
-export const HighlightSchema = v.object({
-  id: Id,
-  articleId: Id,
-  url: v.string(),
-  quote: TextQuoteSchema,
-  position: TextPositionSchema,
-  color: v.picklist(HIGHLIGHT_COLORS),
-  note: v.string(),
-  tags: Tags,
-  anchorVersion: v.number(),
-  createdAt: Time,
-  updatedAt: Time,
-});
-
-/** One NoteRecord as it appears in a backup. */
-export const NoteSchema = v.object({
-  id: Id,
-  articleId: Id,
-  url: v.string(),
-  body: v.string(),
-  createdAt: Time,
-  updatedAt: Time,
-});
-
-/** One LinkChoiceRecord as it appears in a backup. */
-export const LinkChoiceSchema = v.object({
-  id: Id,
-  site: v.string(),
-  name: v.string(),
-  title: v.nullable(v.string()),
-  lang: v.string(),
-  updatedAt: Time,
-});
-
-/** The schema of each backed-up table's records. */
+/** The schema of each backed-up table's records: THE record schema, the same the messages and the database use. */
 export const RECORD_SCHEMAS = {
-  articles: ArticleSchema,
-  highlights: HighlightSchema,
-  notes: NoteSchema,
-  linkChoices: LinkChoiceSchema,
+  articles: ArticleRecordSchema,
+  highlights: HighlightRecordSchema,
+  notes: NoteRecordSchema,
+  linkChoices: LinkChoiceRecordSchema,
 } as const;
 
 /** Turns a valibot issue into "where: what", e.g. `highlights[42].quote.exact: expected a string, got a number`. */

@@ -42,7 +42,26 @@ export function markdownTag(tag: string): string {
 
 // JSON strings are valid YAML double-quoted scalars: every special character is escaped.
 const yamlString = (s: string): string => JSON.stringify(s);
-const isoDate = (ms: number): string => new Date(ms).toISOString();
+// A time that is not a real date (a record saved before times were bounded) is written as the epoch, never thrown on.
+const isoDate = (ms: number): string => {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
+};
+
+/**
+ * Text from the page or an import as inline Markdown: every character Markdown or HTML gives a meaning to is
+ * backslash-escaped (CommonMark escapes any ASCII punctuation), so a title such as `<img src=x onerror=…>` shows as
+ * text in Obsidian or a Markdown preview instead of becoming an element.
+ */
+export function escapeMarkdownText(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|!~]/g, '\\$&').replace(/[\r\n]+/g, ' ');
+}
+
+// Notes are the reader's light Markdown (**bold**, [links](…)): only `<` is escaped, so no HTML tag can start.
+const escapeHtmlStart = (text: string): string => text.replace(/</g, '\\<');
+
+// A link destination in angle-bracket-free form: characters that would end or break it are percent-encoded.
+const linkDestination = (url: string): string => url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
 function yamlList(key: string, values: string[]): string {
   return values.length ? `${key}:\n${values.map((v) => `  - ${yamlString(v)}`).join('\n')}` : `${key}: []`;
@@ -70,7 +89,7 @@ function blockquote(text: string): string {
   return text
     .trim()
     .split('\n')
-    .map((line) => (line.trim() ? `> ${escapeLineStart(line)}` : '>'))
+    .map((line) => (line.trim() ? `> ${escapeLineStart(escapeHtmlStart(line))}` : '>'))
     .join('\n');
 }
 
@@ -91,7 +110,7 @@ function hashtags(tags: string[]): string {
 export function highlightMarkdown(h: HighlightRecord): string {
   const meta = [`Colour: ${h.color}`, hashtags(h.tags)].filter(Boolean).join(' · ');
   const parts = [blockquote(h.quote.exact), `*${meta}*`];
-  if (h.note.trim()) parts.push(h.note.trim());
+  if (h.note.trim()) parts.push(escapeHtmlStart(h.note.trim()));
   return parts.join('\n\n');
 }
 
@@ -104,17 +123,13 @@ export function articleMarkdown(bundle: ArticleBundle, inExport = false): string
   const { article, highlights, notes } = bundle;
   const h = inExport ? '#' : '';
   const meta = frontMatter(article);
-  const source = [`[${escapeLinkText(article.siteName ?? article.site)}](${article.url})`, article.authors.join(', ')].filter(Boolean).join(' · ');
-  const heading = `${h}# ${article.title.trim() || article.url}`;
+  const source = [`[${escapeMarkdownText(article.siteName ?? article.site)}](${linkDestination(article.url)})`, escapeMarkdownText(article.authors.join(', '))].filter(Boolean).join(' · ');
+  const heading = `${h}# ${escapeMarkdownText(article.title.trim() || article.url)}`;
   const parts = inExport ? [heading, `\`\`\`yaml\n${meta.slice(4, -4)}\n\`\`\``, source] : [meta, heading, source];
   if (article.tags.length) parts.push(hashtags(article.tags));
-  if (notes.length) parts.push(`${h}## Notes`, notes.map((n) => n.body.trim()).join('\n\n---\n\n'));
+  if (notes.length) parts.push(`${h}## Notes`, notes.map((n) => escapeHtmlStart(n.body.trim())).join('\n\n---\n\n'));
   if (highlights.length) parts.push(`${h}## Highlights`, highlights.map(highlightMarkdown).join('\n\n---\n\n'));
   return `${parts.join('\n\n')}\n`;
-}
-
-function escapeLinkText(text: string): string {
-  return text.replace(/[[\]]/g, '\\$&');
 }
 
 /** A file name safe on Windows, macOS and Linux: "2026-11-20 Title.md", at most ~100 characters. */

@@ -1,8 +1,10 @@
 import * as v from 'valibot';
 import type { ArticleRecord, HighlightRecord, NoteRecord } from '../db/schema';
 import { ANCHOR_SCHEME_VERSION, HIGHLIGHT_COLORS, type HighlightColor } from '../highlights/types';
-import { describeIssue, type LibraryData } from './backupSchema';
+import { MAX_QUOTE_CONTEXT, TimeSchema } from '../records/recordSchema';
+import { describeIssue, RECORD_SCHEMAS, type BackupTable, type ImportData } from './backupSchema';
 import { ImportError } from './importError';
+import { isUuid, stableUuid } from './stableId';
 import { yieldToEventLoop } from './yieldToEventLoop';
 import { siteOf } from '../article/siteOf';
 
@@ -66,22 +68,30 @@ function annotationsOf(value: unknown): Array<{ item: unknown; where: string }> 
   return [{ item: value, where: '(the annotation)' }];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A record id for an annotation id: the UUID of "urn:uuid:…", else a stable UUID hashed from the id so re-imports merge. */
 async function recordId(id: string): Promise<string> {
   const bare = id.replace(/^urn:uuid:/i, '');
-  if (UUID.test(bare)) return bare.toLowerCase();
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(id)));
-  const hex = [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return isUuid(bare) ? bare.toLowerCase() : stableUuid(id);
 }
 
 function time(value: string | undefined, where: string, fallback: number): number {
   if (value === undefined) return fallback;
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new ImportError(`${where}: expected a date and time (ISO 8601), got ${JSON.stringify(value)}. The file was not imported.`);
+  // The same bounds as every saved time (THE record schema): a date in the year 275760 would win every later merge.
+  const checked = v.safeParse(TimeSchema, ms);
+  if (!checked.success) throw new ImportError(`${where}: ${JSON.stringify(value)} ${checked.issues[0].message}. The file was not imported.`);
   return ms;
+}
+
+/** Checks a record built from annotations against THE record schema, naming the annotation it came from. */
+function checked<T>(table: BackupTable, record: T, where: string): T {
+  const result = v.safeParse(RECORD_SCHEMAS[table], record);
+  if (!result.success) {
+    // The record's fields have other names than the annotation's: say which record field, at the annotation.
+    throw new ImportError(`${describeIssue(`${where} (as a ${table.slice(0, -1)})`, result.issues[0])}. The file was not imported.`);
+  }
+  return result.output as T;
 }
 
 function listOf<T>(value: T | T[] | undefined): T[] {
@@ -99,9 +109,9 @@ function comments(a: Annotation, bodies: Body[]): string[] {
   return [a.bodyValue ?? '', ...values].filter((value) => value.trim() !== '');
 }
 
-function colorOf(styleClass: string | undefined): HighlightColor {
+function colorOf(styleClass: string | undefined): HighlightColor | null {
   const match = styleClass?.split(/\s+/).map((c) => c.replace(/^backstory-/, '')).find((c) => (HIGHLIGHT_COLORS as readonly string[]).includes(c));
-  return (match as HighlightColor | undefined) ?? 'yellow';
+  return (match as HighlightColor | undefined) ?? null;
 }
 
 /**
@@ -110,7 +120,7 @@ function colorOf(styleClass: string | undefined): HighlightColor {
  * "backstory-<colour>" styleClass, else yellow); a comment on a whole page becomes a note. A page with no bookmarking
  * annotation gets a placeholder article with `updatedAt: 0`, so it never overwrites an article already saved.
  */
-export async function w3cToLibrary(value: unknown, options: { now?: number; yieldFn?: () => Promise<void> } = {}): Promise<LibraryData> {
+export async function w3cToLibrary(value: unknown, options: { now?: number; yieldFn?: () => Promise<void> } = {}): Promise<ImportData> {
   const now = options.now ?? Date.now();
   const yieldFn = options.yieldFn ?? yieldToEventLoop;
   const entries = annotationsOf(value);
@@ -118,6 +128,9 @@ export async function w3cToLibrary(value: unknown, options: { now?: number; yiel
   const highlights: HighlightRecord[] = [];
   const notes: NoteRecord[] = [];
   const pending: Array<{ url: string; tags: string[] }> = [];
+  const carried: Required<NonNullable<ImportData['carried']>> = { articles: new Map(), highlights: new Map(), notes: new Map(), linkChoices: new Map() };
+  const seenIds = new Map<string, string>();
+  const wheres = new Map<string, string>();
 
   for (let i = 0; i < entries.length; i++) {
     const { item, where } = entries[i]!;
@@ -128,7 +141,14 @@ export async function w3cToLibrary(value: unknown, options: { now?: number; yiel
     if (!listOf(a.type).includes('Annotation')) throw new ImportError(`${where}.type: expected "Annotation", got ${JSON.stringify(a.type)}. The file was not imported.`);
     const target = listOf(a.target).map((t) => (typeof t === 'string' ? { source: t } : t))[0];
     if (!target) throw new ImportError(`${where}.target: expected a target, got an empty list. The file was not imported.`);
+    if (!/^https?:\/\//i.test(target.source)) {
+      throw new ImportError(`${where}.target.source: must be an http(s) URL, got ${JSON.stringify(target.source.slice(0, 60))}. The file was not imported.`);
+    }
     const id = await recordId(a.id ?? `${target.source}#${JSON.stringify(item)}`);
+    const earlier = seenIds.get(id);
+    if (earlier !== undefined) throw new ImportError(`${where}.id: the same id as ${earlier}. The file was not imported.`);
+    seenIds.set(id, where);
+    wheres.set(id, where);
     const created = time(a.created, `${where}.created`, now);
     const modified = time(a.modified, `${where}.modified`, created);
     const bodies = listOf(a.body);
@@ -143,24 +163,31 @@ export async function w3cToLibrary(value: unknown, options: { now?: number; yiel
       const positionRaw = selectors.find((s) => s.type === 'TextPositionSelector');
       const position = positionRaw ? v.safeParse(TextPositionSchema, positionRaw) : null;
       if (position && !position.success) throw new ImportError(`${describeIssue(`${where}.target.selector`, position.issues[0])}. The file was not imported.`);
+      const note = comments(a, bodies).join('\n\n');
+      const color = colorOf(target.styleClass);
+      // Only what the annotation says is merged into a highlight already saved (issue #13): no body is not "no note".
+      carried.highlights.set(id, ['quote', 'position', 'anchorVersion', ...(note ? ['note'] : []), ...(tags.length ? ['tags'] : []), ...(color ? ['color'] : [])]);
       highlights.push({
         id,
         articleId: '',
         url: target.source,
-        quote: { type: 'TextQuoteSelector', exact: quote.output.exact, prefix: quote.output.prefix, suffix: quote.output.suffix },
+        // Other tools keep longer context; anchoring reads 32 characters, the record keeps MAX_QUOTE_CONTEXT.
+        quote: { type: 'TextQuoteSelector', exact: quote.output.exact, prefix: quote.output.prefix.slice(-MAX_QUOTE_CONTEXT), suffix: quote.output.suffix.slice(0, MAX_QUOTE_CONTEXT) },
         // Without a position hint the quote alone anchors; 0..length is a harmless hint.
         position: position?.output ?? { type: 'TextPositionSelector', start: 0, end: quote.output.exact.length },
-        color: colorOf(target.styleClass),
-        note: comments(a, bodies).join('\n\n'),
+        color: color ?? 'yellow',
+        note,
         tags,
         anchorVersion: ANCHOR_SCHEME_VERSION,
         createdAt: created,
         updatedAt: modified,
       });
     } else if (motivations.includes('bookmarking')) {
-      const title = bodiesWith(bodies, 'describing')[0] ?? target.source;
-      articles.set(target.source, placeholderArticle(id, target.source, title, tags, created, modified));
+      const described = bodiesWith(bodies, 'describing')[0];
+      carried.articles.set(id, [...(described !== undefined ? ['title'] : []), ...(tags.length ? ['tags'] : [])]);
+      articles.set(target.source, placeholderArticle(id, target.source, described ?? target.source, tags, created, modified));
     } else if (comments(a, bodies).length) {
+      carried.notes.set(id, ['body']);
       notes.push({ id, articleId: '', url: target.source, body: comments(a, bodies).join('\n\n'), createdAt: created, updatedAt: modified });
     } else if (tags.length) {
       pending.push({ url: target.source, tags });
@@ -171,14 +198,24 @@ export async function w3cToLibrary(value: unknown, options: { now?: number; yiel
   const firstSeen = new Map<string, number>();
   for (const r of [...highlights, ...notes]) firstSeen.set(r.url, Math.min(firstSeen.get(r.url) ?? r.createdAt, r.createdAt));
   for (const url of [...firstSeen.keys(), ...pending.map((p) => p.url)]) {
-    if (!articles.has(url)) articles.set(url, placeholderArticle(await recordId(`backstory-article:${url}`), url, url, [], firstSeen.get(url) ?? now, 0));
+    if (articles.has(url)) continue;
+    const placeholder = placeholderArticle(await recordId(`backstory-article:${url}`), url, url, [], firstSeen.get(url) ?? now, 0);
+    // A placeholder carries nothing of its own: it never changes an article already saved.
+    carried.articles.set(placeholder.id, []);
+    articles.set(url, placeholder);
   }
   for (const { url, tags } of pending) {
     const article = articles.get(url)!;
     article.tags = [...new Set([...article.tags, ...tags])];
   }
   for (const r of [...highlights, ...notes]) r.articleId = articles.get(r.url)!.id;
-  return { articles: [...articles.values()], highlights, notes, linkChoices: [] };
+  return {
+    articles: [...articles.values()].map((r) => checked('articles', r, wheres.get(r.id) ?? `(the page ${r.url.slice(0, 60)})`)),
+    highlights: highlights.map((r) => checked('highlights', r, wheres.get(r.id)!)),
+    notes: notes.map((r) => checked('notes', r, wheres.get(r.id)!)),
+    linkChoices: [],
+    carried,
+  };
 }
 
 function placeholderArticle(id: string, url: string, title: string, tags: string[], createdAt: number, updatedAt: number): ArticleRecord {
@@ -186,7 +223,7 @@ function placeholderArticle(id: string, url: string, title: string, tags: string
     id,
     url,
     pageUrl: url,
-    title,
+    title: title.slice(0, 2000),
     byline: null,
     authors: [],
     siteName: null,

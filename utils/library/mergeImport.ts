@@ -1,5 +1,5 @@
 import type { ArticleRecord, BackstoryDB, HighlightRecord, LinkChoiceRecord, NoteRecord } from '../db/schema';
-import { BACKUP_TABLES, type BackupTable, type LibraryData } from './backupSchema';
+import { BACKUP_TABLES, type BackupTable, type ImportData, type LibraryData } from './backupSchema';
 import { ImportError } from './importError';
 
 /** What an import does to one table. */
@@ -24,7 +24,7 @@ interface Plan {
  * Reads what an import would change without writing anything: the preview shown before the reader confirms.
  * The same planning runs again inside applyImport's transaction, so a change made in between is respected.
  */
-export async function previewImport(db: BackstoryDB, data: LibraryData): Promise<ImportReport> {
+export async function previewImport(db: BackstoryDB, data: ImportData): Promise<ImportReport> {
   return db.transaction('r', [db.articles, db.highlights, db.notes, db.linkChoices], async () => (await plan(db, data)).report);
 }
 
@@ -33,7 +33,7 @@ export async function previewImport(db: BackstoryDB, data: LibraryData): Promise
  * already saved under another id (saved on two machines) merges into the saved one and its highlights and notes
  * follow it. Any failure rolls everything back, so nothing already saved changes.
  */
-export async function applyImport(db: BackstoryDB, data: LibraryData): Promise<ImportReport> {
+export async function applyImport(db: BackstoryDB, data: ImportData): Promise<ImportReport> {
   return db.transaction('rw', [db.articles, db.highlights, db.notes, db.linkChoices], async () => {
     const { report, puts } = await plan(db, data);
     await db.articles.bulkPut(puts.articles);
@@ -50,19 +50,42 @@ function emptyReport(): ImportReport {
   return report;
 }
 
-function decide<T extends { updatedAt: number }>(incoming: T, existing: T | undefined, counts: TableCounts, puts: T[]): void {
+/**
+ * Adds, replaces or keeps one record. `carried` names the fields the file carries for it (W3C annotations carry a
+ * title but no byline): a newer edit then updates only those, so an import never blanks what the file is silent on.
+ */
+function decide<T extends { id: string; updatedAt: number }>(incoming: T, existing: T | undefined, counts: TableCounts, puts: T[], carried?: readonly string[]): void {
   if (!existing) {
     counts.added++;
     puts.push(incoming);
   } else if (incoming.updatedAt > existing.updatedAt) {
     counts.updated++;
-    puts.push(incoming);
+    if (!carried) puts.push(incoming);
+    else {
+      const merged: Record<string, unknown> = { ...existing, updatedAt: incoming.updatedAt };
+      for (const field of carried) merged[field] = (incoming as Record<string, unknown>)[field];
+      puts.push(merged as T);
+    }
   } else {
     counts.skipped++;
   }
 }
 
-async function plan(db: BackstoryDB, data: LibraryData): Promise<Plan> {
+/** Refuses a file whose table names one id twice: it would report two records and store one. */
+function refuseDuplicates(data: LibraryData): void {
+  for (const table of BACKUP_TABLES) {
+    const seen = new Map<string, number>();
+    data[table].forEach((r, i) => {
+      const first = seen.get(r.id);
+      if (first !== undefined) throw new ImportError(`${table}[${i}].id: the same id as ${table}[${first}]. The file was not imported.`);
+      seen.set(r.id, i);
+    });
+  }
+}
+
+async function plan(db: BackstoryDB, data: ImportData): Promise<Plan> {
+  refuseDuplicates(data);
+  const carried = (table: BackupTable, id: string) => data.carried?.[table]?.get(id);
   const report = emptyReport();
   const puts: LibraryData = { articles: [], highlights: [], notes: [], linkChoices: [] };
 
@@ -87,7 +110,7 @@ async function plan(db: BackstoryDB, data: LibraryData): Promise<Plan> {
       const clash = await db.articles.where('url').equals(merged.url).first();
       if (clash && clash.id !== merged.id) throw new ImportError(`articles[${i}].url: ${merged.url} is already saved as another article. The file was not imported.`);
     }
-    decide(merged, existing, report.articles, puts.articles);
+    decide(merged, existing, report.articles, puts.articles, carried('articles', incoming.id));
   }
 
   // Highlights and notes must belong to an article in the file or in the library.
@@ -105,11 +128,11 @@ async function plan(db: BackstoryDB, data: LibraryData): Promise<Plan> {
 
   const highlights = data.highlights.map((h, i) => remap(h, `highlights[${i}]`));
   const existingHighlights = await db.highlights.bulkGet(highlights.map((h) => h.id));
-  highlights.forEach((h, i) => decide(h, existingHighlights[i], report.highlights, puts.highlights));
+  highlights.forEach((h, i) => decide(h, existingHighlights[i], report.highlights, puts.highlights, carried('highlights', h.id)));
 
   const notes = data.notes.map((n, i) => remap(n, `notes[${i}]`));
   const existingNotes = await db.notes.bulkGet(notes.map((n) => n.id));
-  notes.forEach((n, i) => decide(n, existingNotes[i], report.notes, puts.notes));
+  notes.forEach((n, i) => decide(n, existingNotes[i], report.notes, puts.notes, carried('notes', n.id)));
 
   // Link choices are unique per [site+name]: a choice made on two machines merges into the saved one.
   const existingChoices = await db.linkChoices.bulkGet(data.linkChoices.map((c) => c.id));

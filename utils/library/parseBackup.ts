@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, RECORD_SCHEMAS, describeIssue, type Backup } from './backupSchema';
 import { ImportError } from './importError';
+import { isUuid, stableUuid } from './stableId';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Options for long validations: how many records between yields to the page. */
@@ -15,7 +16,7 @@ export function parseJsonText(text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ImportError(`The file is not valid JSON (${detail}). Nothing was imported.`);
+    throw new ImportError(`The file is not valid JSON (${detail}). The file was not imported.`);
   }
 }
 
@@ -24,12 +25,47 @@ export function isBackupShaped(value: unknown): value is { format: unknown } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { format?: unknown }).format === BACKUP_FORMAT;
 }
 
+/** A backup, validated, with how many of its records came with an id that was not a UUID and got a new one. */
+export interface ValidatedBackup extends Backup {
+  rekeyed: number;
+}
+
+/** The new id of a record whose id is not a UUID: derived from table and old id, so a re-import finds it again. */
+function rekey(table: string, id: string): Promise<string> {
+  return stableUuid(`backstory-import:${table}:${id}`);
+}
+
+function needsNewIds(record: unknown): boolean {
+  if (typeof record !== 'object' || record === null) return false;
+  const { id, articleId } = record as { id?: unknown; articleId?: unknown };
+  return (typeof id === 'string' && id !== '' && !isUuid(id)) || (typeof articleId === 'string' && articleId !== '' && !isUuid(articleId));
+}
+
+/**
+ * Gives a record UUID ids where it has other non-empty strings (a hand-made or foreign file): its own id, and the
+ * article id of a highlight or note, re-keyed the same way its article was, so the link between them is kept.
+ */
+async function withUuids(table: string, record: unknown): Promise<{ record: unknown; rekeyed: boolean }> {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { record, rekeyed: false };
+  const r = record as Record<string, unknown>;
+  let out = r;
+  let rekeyed = false;
+  if (typeof r.id === 'string' && r.id !== '' && !isUuid(r.id)) {
+    out = { ...out, id: await rekey(table, r.id) };
+    rekeyed = true;
+  }
+  if ((table === 'highlights' || table === 'notes') && typeof r.articleId === 'string' && r.articleId !== '' && !isUuid(r.articleId)) {
+    out = { ...out, articleId: await rekey('articles', r.articleId) };
+  }
+  return { record: out, rekeyed };
+}
+
 /**
  * Validates a parsed Backstory backup record by record. Rejects the whole file at the first bad record with its
  * position ("highlights[42].quote.exact: expected a string, got the number 5"), a newer format version with a clear
  * message, and duplicate ids. Yields to the page between chunks so a big file never freezes it.
  */
-export async function validateBackup(value: unknown, options: ValidateOptions = {}): Promise<Backup> {
+export async function validateBackup(value: unknown, options: ValidateOptions = {}): Promise<ValidatedBackup> {
   const chunkSize = options.chunkSize ?? 2000;
   const yieldFn = options.yieldFn ?? yieldToEventLoop;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -53,7 +89,7 @@ export async function validateBackup(value: unknown, options: ValidateOptions = 
     throw new ImportError(`exportedAt: expected a string, got ${JSON.stringify(root.exportedAt)}.`);
   }
 
-  const out: Partial<Backup> = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: root.exportedAt };
+  const out: Partial<ValidatedBackup> = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: root.exportedAt, rekeyed: 0 };
   let sinceYield = 0;
   for (const table of BACKUP_TABLES) {
     const records = root[table];
@@ -67,7 +103,10 @@ export async function validateBackup(value: unknown, options: ValidateOptions = 
     const seen = new Map<string, number>();
     const parsed: unknown[] = new Array(records.length);
     for (let i = 0; i < records.length; i++) {
-      const result = v.safeParse(schema, records[i]);
+      // The await only where an id needs a new key: a backup of 100,000 highlights should not wait 100,000 times.
+      const keyed = needsNewIds(records[i]) ? await withUuids(table, records[i]) : { record: records[i], rekeyed: false };
+      if (keyed.rekeyed) out.rekeyed! += 1;
+      const result = v.safeParse(schema, keyed.record);
       if (!result.success) throw new ImportError(`${describeIssue(`${table}[${i}]`, result.issues[0])}. The file was not imported.`);
       const id = result.output.id;
       const first = seen.get(id);
@@ -81,5 +120,5 @@ export async function validateBackup(value: unknown, options: ValidateOptions = 
     }
     (out as Record<string, unknown>)[table] = parsed;
   }
-  return out as Backup;
+  return out as ValidatedBackup;
 }

@@ -1,4 +1,7 @@
+import * as v from 'valibot';
 import type { BackstoryDB } from '../db/schema';
+import { MAX_TAG_LENGTH, MAX_TAGS, TagsSchema } from '../records/recordSchema';
+import { normalizeTag, normalizeTags } from '../records/tagForm';
 
 /** A tag with how many articles and highlights carry it. */
 export interface TagCount {
@@ -7,23 +10,26 @@ export interface TagCount {
   highlights: number;
 }
 
-/** The form a tag is stored in: trimmed, inner whitespace collapsed, no leading "#". Case is kept. */
-export function normalizeTag(tag: string): string {
-  return tag.replace(/^[\s#]+/, '').replace(/\s+/g, ' ').trim();
+export { normalizeTag, normalizeTags };
+
+/**
+ * Why a tag cannot be added to a record that has `tags`, in words for the reader, or null when it can. The rules
+ * are THE record schema's (TagsSchema), so the editor never accepts a tag that undo, export or import would refuse.
+ */
+export function tagProblem(tag: string, tags: readonly string[]): string | null {
+  const next = normalizeTag(tag);
+  if (!next) return 'A tag needs at least one letter or digit.';
+  if (next.length > MAX_TAG_LENGTH) return `A tag can be at most ${MAX_TAG_LENGTH} characters (this one has ${next.length}).`;
+  const result = v.safeParse(TagsSchema, [...tags, next]);
+  if (!result.success) return `A highlight or article can have at most ${MAX_TAGS} tags.`;
+  return null;
 }
 
-/** Normalises and de-duplicates a tag list (case-insensitively, first spelling wins). */
-export function normalizeTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of tags) {
-    const tag = normalizeTag(raw);
-    if (tag && !seen.has(tag.toLowerCase())) {
-      seen.add(tag.toLowerCase());
-      out.push(tag);
-    }
-  }
-  return out;
+/** A tag list checked against THE record schema; throws with the reason when it is not one a record may hold. */
+function checkedTags(tags: readonly string[]): string[] {
+  const result = v.safeParse(TagsSchema, [...tags]);
+  if (!result.success) throw new Error(`These tags cannot be saved: ${result.issues[0].message}.`);
+  return result.output;
 }
 
 /** Every tag with its counts, most used first, read from the multiEntry `tags` indexes (keys only). */
@@ -60,6 +66,7 @@ export function suggestTags(all: readonly TagCount[], typed: string, exclude: re
 export async function renameTag(db: BackstoryDB, from: string, to: string, now: number = Date.now()): Promise<number> {
   const target = normalizeTag(to);
   if (!target) throw new Error('A tag cannot be empty.');
+  if (target.length > MAX_TAG_LENGTH) throw new Error(`A tag can be at most ${MAX_TAG_LENGTH} characters.`);
   if (target === from) return 0;
   return db.transaction('rw', [db.articles, db.highlights], async () => {
     const rename = (tags: string[]) => normalizeTags(tags.map((t) => (t === from ? target : t)));
@@ -93,10 +100,10 @@ export async function deleteTag(db: BackstoryDB, tag: string, now: number = Date
 
 /** Replaces an article's tags. */
 export async function setArticleTags(db: BackstoryDB, articleId: string, tags: readonly string[], now: number = Date.now()): Promise<void> {
-  await db.articles.update(articleId, { tags: normalizeTags(tags), updatedAt: now });
+  await db.articles.update(articleId, { tags: checkedTags(tags), updatedAt: now });
 }
 
 /** Replaces a highlight's tags. */
 export async function setHighlightTags(db: BackstoryDB, highlightId: string, tags: readonly string[], now: number = Date.now()): Promise<void> {
-  await db.highlights.update(highlightId, { tags: normalizeTags(tags), updatedAt: now });
+  await db.highlights.update(highlightId, { tags: checkedTags(tags), updatedAt: now });
 }

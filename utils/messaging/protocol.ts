@@ -19,16 +19,22 @@ import {
 
 /**
  * Who may send a message: the content script of a web page, an extension page (side panel, library, options),
- * or either. The router checks it against `sender` before any handler runs.
+ * or either. The router checks it against `sender` before any handler runs. A message a content script may send
+ * that names saved records is checked again in its handler against the page the browser says the script runs in
+ * (HandlerContext.pageUrl, mayClaim()): a page reaches only its own article's records (issue #13).
+ * tests/integration/messaging/senderScope.test.ts walks this table and forges each such message from another site.
  */
 export type SenderKind = 'content' | 'extension-page' | 'any';
 
 /** Messages the background answers: name → who may send it and the payload schema. */
 export const toBackground = {
-  /** content → background: a page loaded; tells whether the reader has anything saved for it. */
+  /**
+   * content → background: a page loaded; tells whether the reader has anything saved for it. The page is the
+   * sender's URL; `url` is informative only (never trusted), `canonical` counts only when canonicalUrl() accepts it.
+   */
   'page/hello': {
     from: 'content',
-    payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)), canonical: v.nullable(v.pipe(v.string(), v.maxLength(4000))) }),
+    payload: v.object({ url: v.optional(v.pipe(v.string(), v.maxLength(4000))), canonical: v.nullable(v.pipe(v.string(), v.maxLength(4000))) }),
   },
   /** content → background: a (re-)analysis of the page finished; the side panel follows it. */
   'page/analysis': { from: 'content', payload: v.object({ analysis: PageAnalysisSchema }) },
@@ -44,7 +50,7 @@ export const toBackground = {
   'page/working': { from: 'content', payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)) }) },
   /** extension page → background: run Backstory on a tab (inject the analyser); `force` is "Try anyway". */
   'tab/open': { from: 'extension-page', payload: v.object({ tabId: v.pipe(v.number(), v.integer()), force: v.optional(v.boolean(), false) }) },
-  /** any → background: the saved highlights of one article, in reading order. */
+  /** any → background: the saved highlights of one article, in reading order (a content script: its own article only). */
   'highlights/list': { from: 'any', payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)) }) },
   /** any → background: save a new highlight (creates the article record on first use). */
   'highlight/create': {
@@ -71,11 +77,11 @@ export const toBackground = {
   },
   /** any → background: delete a highlight; the reply carries the record so the caller can undo. */
   'highlight/delete': { from: 'any', payload: v.object({ id: IdSchema }) },
-  /** any → background: put back a highlight deleted a moment ago (undo), exactly as it was. */
-  'highlight/restore': { from: 'any', payload: v.object({ record: HighlightRecordSchema }) },
-  /** any → background: save the article-level note (creates the article record on first use). */
-  'note/save': { from: 'any', payload: v.object({ article: ArticleRefSchema, body: v.pipe(v.string(), v.maxLength(1_000_000)) }) },
-  /** extension page → background: remember the entities of an article the reader has saved something on. */
+  /** extension page → background: put back a highlight deleted a moment ago (undo), exactly as it was. */
+  'highlight/restore': { from: 'extension-page', payload: v.object({ record: HighlightRecordSchema }) },
+  /** extension page → background: save the article-level note (creates the article record on first use). */
+  'note/save': { from: 'extension-page', payload: v.object({ article: ArticleRefSchema, body: v.pipe(v.string(), v.maxLength(1_000_000)) }) },
+  /** any → background: remember the entities of an article the reader has saved something on (a page: its own). */
   'article/entities': { from: 'any', payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)), entities: v.pipe(v.array(EntitySchema), v.maxLength(5000)) }) },
   /** panel or page → background: background knowledge for the article's entities (the page asks for a mention's preview card). */
   'knowledge/lookup': {

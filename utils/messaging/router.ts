@@ -12,8 +12,15 @@ export interface SenderInfo {
 /** What a handler gets besides its payload. */
 export interface HandlerContext {
   sender: SenderInfo;
+  /** Who sent it: a web page's content script or one of our extension pages. */
+  kind: 'content' | 'extension-page';
   /** The sending tab, when a content script sent the message. */
   tabId: number | undefined;
+  /**
+   * For a content script: the URL of the page it runs in, from the browser (`sender.url`, else `sender.tab.url`),
+   * never from the payload. Every record a content script names must belong to this page's article (mayClaim()).
+   */
+  pageUrl: string | undefined;
 }
 
 /** A table of message definitions (`toBackground` or `toContent`). */
@@ -40,13 +47,19 @@ export interface RouterOptions {
   extensionOrigin: string;
 }
 
-function senderKind(sender: SenderInfo, opts: RouterOptions): SenderKind | null {
+function senderKind(sender: SenderInfo, opts: RouterOptions): 'content' | 'extension-page' | null {
   if (sender.id !== opts.extensionId) return null;
   const url = sender.url ?? '';
   // An extension page opened in a tab (the e2e suite does this) still has an extension URL: the URL decides.
-  if (url.startsWith(opts.extensionOrigin)) return 'extension-page';
-  if (sender.tab) return 'content';
+  if (url.startsWith(`${opts.extensionOrigin}/`) || url === opts.extensionOrigin) return 'extension-page';
+  // Content scripts run in the top frame only; a message from a subframe of a page is not one of ours to trust.
+  if (sender.tab && (sender.frameId === undefined || sender.frameId === 0) && /^https?:\/\//i.test(senderPageUrl(sender) ?? '')) return 'content';
   return null;
+}
+
+/** The page a content script runs in, as the browser reports it. */
+function senderPageUrl(sender: SenderInfo): string | undefined {
+  return sender.url ?? sender.tab?.url;
 }
 
 /**
@@ -77,7 +90,12 @@ export async function dispatch<T extends MessageTable, R extends { [K in keyof T
   }
   try {
     const handler = handlers[type as keyof T];
-    const data = await handler(parsed.output as v.InferOutput<T[keyof T]['payload']>, { sender, tabId: sender.tab?.id });
+    const data = await handler(parsed.output as v.InferOutput<T[keyof T]['payload']>, {
+      sender,
+      kind,
+      tabId: sender.tab?.id,
+      pageUrl: kind === 'content' ? senderPageUrl(sender) : undefined,
+    });
     return { ok: true, data };
   } catch (error) {
     if (error instanceof HandlerError) return fail(error.code, error.message);

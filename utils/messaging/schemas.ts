@@ -63,48 +63,17 @@ export const PageAnalysisSchema = v.object({
   analyzedAt: v.number(),
 });
 
-/** W3C selectors for a highlight. */
-export const QuoteSelectorSchema = v.object({
-  type: v.literal('TextQuoteSelector'),
-  exact: v.pipe(v.string(), v.minLength(1), v.maxLength(50_000)),
-  prefix: str(200),
-  suffix: str(200),
-});
-/** TextPositionSelector. */
-export const PositionSelectorSchema = v.pipe(
-  v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
-  v.check((p) => p.end > p.start, 'end must be after start'),
-);
-/** Highlight colour. */
-export const ColorSchema = v.picklist(HIGHLIGHT_COLORS);
-/** Tag list. */
-export const TagsSchema = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.maxLength(100));
-/** UUID string. */
-export const IdSchema = v.pipe(v.string(), v.uuid());
-/** Article metadata the page sends when saving something on it. */
-export const ArticleRefSchema = v.object({
-  url: str(4000),
-  pageUrl: str(4000),
-  title: str(2000),
-  byline: nullableStr(2000),
-  authors: v.pipe(v.array(str(300)), v.maxLength(100)),
-  siteName: nullableStr(500),
-  lang: nullableStr(50),
-  publishedTime: nullableStr(100),
-  excerpt: nullableStr(5000),
-});
-
-/** A whole highlight record (undo puts one back exactly as it was). */
-export const HighlightRecordSchema = v.object({
-  id: IdSchema,
-  articleId: IdSchema,
-  url: str(4000),
-  quote: QuoteSelectorSchema,
-  position: PositionSelectorSchema,
-  color: ColorSchema,
-  note: v.pipe(v.string(), v.maxLength(100_000)),
-  tags: TagsSchema,
-  anchorVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  createdAt: v.number(),
-  updatedAt: v.number(),
-});
+/*
+ * Record fields come from THE record schema (utils/records/recordSchema.ts), so a message can carry only what the
+ * database, the backup and the import all accept.
+ */
+export {
+  ArticleRefSchema,
+  ColorSchema,
+  HighlightRecordSchema,
+  HttpUrlSchema,
+  IdSchema,
+  PositionSelectorSchema,
+  QuoteSelectorSchema,
+  TagsSchema,
+} from '../records/recordSchema';

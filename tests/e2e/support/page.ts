@@ -29,22 +29,42 @@ export async function selectText(page: Page, text: string): Promise<void> {
     }
   }, text);
   await settleScroll(page);
-  await page.evaluate((needle) => {
+  // A real drag with the mouse: Backstory ignores synthetic (untrusted) events, as it must on a hostile page.
+  const box = await page.evaluate((needle) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(needle) ?? -1;
       if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      const selection = document.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
+      const char = (i: number) => {
+        const range = document.createRange();
+        range.setStart(node!, i);
+        range.setEnd(node!, i + 1);
+        return range.getClientRects()[0]!;
+      };
+      const first = char(at);
+      const last = char(at + needle.length - 1);
+      return { x1: first.left + 0.5, y1: first.top + first.height / 2, x2: last.right - 0.5, y2: last.top + last.height / 2 };
     }
     throw new Error(`"${needle}" is not on the page`);
   }, text);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 5 });
+  await page.mouse.up();
+  const selected = await page.evaluate(() => document.getSelection()?.toString() ?? '');
+  if (selected !== text) throw new Error(`selected "${selected}" instead of "${text}"`);
+}
+
+/** Dispatches a synthetic (untrusted) click on the first range painted under a highlight name, as a page script could. */
+export async function syntheticClickPainted(page: Page, name: string): Promise<void> {
+  await page.evaluate((n) => {
+    const range = [...(CSS.highlights.get(n) as unknown as Set<Range>)][0]!;
+    const rect = range.getClientRects()[0]!;
+    const x = rect.left + 5;
+    const y = rect.top + rect.height / 2;
+    const target = document.elementFromPoint(x, y) ?? document.body;
+    for (const type of ['mousedown', 'mouseup', 'click']) target.dispatchEvent(new MouseEvent(type, { bubbles: true, clientX: x, clientY: y }));
+  }, name);
 }
 
 /** The text of every range painted under a highlight name (CSS Custom Highlight API registry). */

@@ -71,6 +71,8 @@ export interface FakeWikiOptions {
   latencyMs?: number;
   /** Extra pages per language, added to (or replacing by title) the fixtures. */
   pages?: Record<string, FakePage[]>;
+  /** Wikidata entities (wbgetentities entity objects) added to, or replacing by id, the fixtures. */
+  entities?: Record<string, Record<string, unknown>>;
 }
 
 /** A running fake: its URL, request log and failure controls. */
@@ -156,6 +158,7 @@ export async function startFakeWiki(opts: FakeWikiOptions = {}): Promise<FakeWik
     pagesByLang.set(lang, [...base, ...extra]);
   }
   const wikidata = loadJson<WikidataBody>('wikidata-entities.json');
+  for (const [id, e] of Object.entries(opts.entities ?? {})) wikidata.entities[id] = e as WikidataBody['entities'][string];
 
   let latency = opts.latencyMs ?? 0;
   const failures: Array<{ kind: FailKind; left: number; match?: string | RegExp; retryAfter: number }> = [];

@@ -1,6 +1,6 @@
 import type { EntityType } from '../entities/types';
 import type { KeyFact } from './types';
-import { itemValues, type WdClaim, type WdEntity } from './wikidataEntities';
+import { bestClaims, itemValues, type WdClaim, type WdEntity } from './wikidataEntities';
 import { asTime, formatTime, timeKey, yearsBetween } from './wikidataTime';
 
 /** Resolves an item id to its label (from the batched label look-up), or null when unknown. */
@@ -14,7 +14,7 @@ const MAX_CITIZENSHIPS = 2;
  * that ended last (ties: the later start). Undated statements are used only when nothing is dated.
  */
 export function currentOrLastOffice(entity: WdEntity): WdClaim | null {
-  const offices = (entity.claims.P39 ?? []).filter((c) => typeof c.value === 'string');
+  const offices = bestClaims(entity, 'P39').filter((c) => typeof c.value === 'string');
   const start = (c: WdClaim) => timeKey(asTime(c.qualifiers.P580?.[0]));
   const end = (c: WdClaim) => timeKey(asTime(c.qualifiers.P582?.[0]));
   const alive = !entity.claims.P570?.length;
@@ -31,7 +31,7 @@ export function currentOrLastOffice(entity: WdEntity): WdClaim | null {
 /** The latest population statement with its year. */
 function latestPopulation(entity: WdEntity): { amount: number; year: string | null } | null {
   let best: { amount: number; year: string | null; key: number } | null = null;
-  for (const c of entity.claims.P1082 ?? []) {
+  for (const c of bestClaims(entity, 'P1082')) {
     const amount = Number((c.value as { amount?: unknown } | null)?.amount);
     if (!Number.isFinite(amount)) continue;
     const t = asTime(c.qualifiers.P585?.[0]);
@@ -42,7 +42,7 @@ function latestPopulation(entity: WdEntity): { amount: number; year: string | nu
 }
 
 function coordinatesOf(entity: WdEntity): { lat: number; lon: number } | null {
-  const v = entity.claims.P625?.[0]?.value as { latitude?: unknown; longitude?: unknown } | undefined;
+  const v = bestClaims(entity, 'P625')[0]?.value as { latitude?: unknown; longitude?: unknown } | undefined;
   return v && typeof v.latitude === 'number' && typeof v.longitude === 'number' ? { lat: v.latitude, lon: v.longitude } : null;
 }
 
@@ -71,7 +71,7 @@ export function referencedIds(type: EntityType, entity: WdEntity): string[] {
 export function keyFacts(type: EntityType, entity: WdEntity, labelOf: LabelOf, now: number): KeyFact[] {
   const facts: KeyFact[] = [];
   const labels = (ids: string[]) => ids.map(labelOf).filter((l): l is string => l !== null);
-  const time = (p: string) => asTime(entity.claims[p]?.[0]?.value);
+  const time = (p: string) => asTime(bestClaims(entity, p)[0]?.value);
 
   if (type === 'person') {
     const born = time('P569');

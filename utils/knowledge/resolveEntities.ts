@@ -171,11 +171,13 @@ export async function resolveEntities(entities: EntityRef[], ctx: ResolveContext
   const languages = [ctx.lang, 'en'];
   let items = new Map<string, WdEntity>();
   let labels = new Map<string, WdEntity>();
+  // Items whose entity could not be read at all: their cards go without facts, every other card keeps its own.
+  let unreadable = new Set<string>();
   let wikidataFailed = false;
   const knownLabels = new Map<string, string>();
   if (qids.length > 0) {
     try {
-      items = await fetchEntities(ctx.client, ctx.endpoints, qids, ['labels', 'descriptions', 'claims'], languages);
+      ({ items, unreadable } = await fetchEntities(ctx.client, ctx.endpoints, qids, ['labels', 'descriptions', 'claims'], languages));
       const refs = new Set<string>();
       for (const s of states) {
         for (const p of pagesOf(s)) {
@@ -188,7 +190,7 @@ export async function resolveEntities(entities: EntityRef[], ctx: ResolveContext
         knownLabels.set(id, label);
         refs.delete(id);
       }
-      if (refs.size > 0) labels = await fetchEntities(ctx.client, ctx.endpoints, refs, ['labels'], languages);
+      if (refs.size > 0) labels = (await fetchEntities(ctx.client, ctx.endpoints, refs, ['labels'], languages)).items;
     } catch (err) {
       // Cards still show Wikipedia's description, picture and lead; facts come on the next try (nothing cached).
       if (!(err instanceof KnowledgeError)) throw err;
@@ -212,7 +214,7 @@ export async function resolveEntities(entities: EntityRef[], ctx: ResolveContext
       continue;
     }
     const card = (p: WikiPage, verdict: TypeVerdict) =>
-      buildCard({ page: p, lang: s.pageLang, fellBackToEnglish: s.fellBack, type: e.type, item: itemOf(p), labelOf, fictional: verdict === 'fictional', now: ctx.now, factsMissing: wikidataFailed && p.qid !== null });
+      buildCard({ page: p, lang: s.pageLang, fellBackToEnglish: s.fellBack, type: e.type, item: itemOf(p), labelOf, fictional: verdict === 'fictional', now: ctx.now, factsMissing: (wikidataFailed || unreadable.has(p.qid ?? '')) && p.qid !== null });
     const cacheable = !wikidataFailed;
 
     if (s.page) {

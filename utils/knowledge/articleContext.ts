@@ -5,14 +5,14 @@
  */
 
 const STOP = new Set(
-  'about above after again against also although among another because been before being below between both could does doing down during each from further have having here itself just more most much must other over same should some such than that their them then there these they this those through under until very were what when where which while whom will with within without would your into only onto upon like said says year years first last made make many most news recent when'.split(' '),
+  'about above after again against also although among another because been before being below between both could does doing down during each from further have having here itself just more most much must other over same should some such than that their them then there these they this those through under until very were what when where which while whom will with within without would your into only onto upon like said says year years first last made make many most news recent when near also well known'.split(' '),
 );
 
 /** Lower-cased content words of a text, crudely stemmed (plural s, possessive 's), 4+ letters, no stop words. */
 export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const raw of text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}]+/u)) {
-    const w = raw.replace(/(?<=\p{L}{3})s$/u, '');
+    const w = raw.replace(/(?<=\p{L}{3})(?<!s)s$/u, '');
     if (w.length >= 4 && !STOP.has(w) && !STOP.has(raw)) out.add(w);
   }
   return out;

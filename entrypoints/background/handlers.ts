@@ -14,6 +14,8 @@ type T = typeof toBackground;
 export interface KnowledgeService {
   lookup(payload: PayloadOut<T, 'knowledge/lookup'>): Promise<BackgroundReplies['knowledge/lookup']>;
   choose(payload: PayloadOut<T, 'knowledge/choose'>): Promise<BackgroundReplies['knowledge/choose']>;
+  /** An opened card's details (issue 15); optional so test doubles need not stub it. */
+  details?(payload: PayloadOut<T, 'knowledge/details'>): Promise<BackgroundReplies['knowledge/details']>;
 }
 
 /** What the handlers need. */
@@ -86,5 +88,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
     'article/entities': async ({ url, entities }) => ({ article: await setArticleEntities(db, url, toStoredEntities(entities)) }),
     'knowledge/lookup': (payload) => deps.knowledge.lookup(payload),
     'knowledge/choose': (payload) => deps.knowledge.choose(payload),
+    'knowledge/details': async (payload) =>
+      deps.knowledge.details ? deps.knowledge.details(payload) : { status: 'error', reason: 'disabled', message: 'No details service.' },
   };
 }

@@ -1,18 +1,21 @@
 import { browser } from 'wxt/browser';
+import { homepage } from '../../package.json';
 import type { BackstoryDB } from '../../utils/db/schema';
-import { chooseLink, linkEntities } from '../../utils/knowledge/linkEntities';
+import { chooseLink, linkDetails, linkEntities } from '../../utils/knowledge/linkEntities';
+import { apiUserAgent } from '../../utils/knowledge/userAgent';
 import { createWikiClient, type WikiClient } from '../../utils/knowledge/wikiClient';
 import { endpoints, lookupsEnabled, wikiLanguage } from '../../utils/settings/items';
 import type { KnowledgeService } from './handlers';
 
-/** The Api-User-Agent Wikimedia asks clients to send: who we are and which version. */
+/** The Api-User-Agent Wikimedia asks clients to send: who we are, which version, and where to reach us. */
 export function userAgent(): string {
-  return `Backstory/${browser.runtime.getManifest().version} (reading-companion browser extension)`;
+  return apiUserAgent(browser.runtime.getManifest().version, homepage);
 }
 
 /**
  * Wikipedia/Wikidata look-ups for the side panel. One client for the worker's life, so every request from every
- * panel goes through the same serial queue (never a burst).
+ * panel goes through the same serial queue (never a burst). The list is answered without the cards' details
+ * (three requests for an article); an opened card asks for its own (`details`).
  */
 export function createKnowledgeService(db: BackstoryDB): KnowledgeService {
   let client: WikiClient | undefined;
@@ -28,6 +31,7 @@ export function createKnowledgeService(db: BackstoryDB): KnowledgeService {
       db,
       userAgent: userAgent(),
       client: shared(),
+      details: false,
     };
   };
 
@@ -37,6 +41,9 @@ export function createKnowledgeService(db: BackstoryDB): KnowledgeService {
     },
     async choose({ entity, lang, site, title }) {
       return chooseLink(entity, title, { ...(await options(lang)), site });
+    },
+    async details({ entity, lang, card }) {
+      return linkDetails(entity, card, { ...(await options(lang)), site: '' });
     },
   };
 }

@@ -292,7 +292,10 @@ export async function resolveEntities(entities: EntityRef[], ctx: ResolveContext
     const near = nearWords.get(e.id) ?? new Set<string>();
     const scored = s.scored.map((c) => scoreCandidate(c.page, names, near, verdictOf(s, c.page)));
     const chosen = pickCandidate(scored);
-    const candidates = scored.filter((c) => c.verdict !== 'mismatch').sort((a, b) => b.score - a.score).map((c) => toCandidate(c.page));
+    // Every candidate stays choosable (the entity finder may have the type wrong: "Hamilton" the musical as a
+    // place), those of the wrong type last.
+    const fits = (c: ScoredCandidate) => Number(c.verdict !== 'mismatch');
+    const candidates = [...scored].sort((a, b) => fits(b) - fits(a) || b.score - a.score).map((c) => toCandidate(c.page));
     const key = nameKey(ctx.lang, e.name, e.type, s.terms);
     if (!chosen) {
       out.set(e.id, unlinked(key, 'ambiguous', candidates));

@@ -401,7 +401,7 @@ describe('how sure, and why', () => {
     const near = SEED_TEXT.toLowerCase();
     for (const w of words) expect(near).toContain(w);
     // The reader's correction is one click away: the other candidates travel with the result.
-    expect(r['place:khasan']?.status === 'linked' && r['place:khasan'].candidates.map((c) => c.title)).toEqual(['Khasan, Primorsky Krai', 'Lake Khasan']);
+    expect(r['place:khasan']?.status === 'linked' && r['place:khasan'].candidates.map((c) => c.title)).toEqual(['Khasan, Primorsky Krai', 'Lake Khasan', 'Battle of Lake Khasan']);
     // The cache keeps the reasons: a revisit says the same.
     const again = await linkEntities(SEED, options({ details: false }));
     expect(again['place:khasan']).toMatchObject({ match: { method: 'context', via: 'Khasan' } });

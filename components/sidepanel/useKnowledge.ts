@@ -55,7 +55,9 @@ export function useKnowledge(article: Article, entities: readonly Entity[]) {
   const entityKey = entities.map((e) => e.id).join('|');
 
   useEffect(() => {
-    if (enabled !== true || entities.length === 0) {
+    // While the setting is still being read (undefined) the look-up is asked anyway: the background enforces it
+    // (look-ups off sends nothing), and the first descriptions need not wait for a storage read.
+    if (enabled === false || entities.length === 0) {
       setKnowledge({});
       return;
     }

@@ -14,6 +14,8 @@ type T = typeof toBackground;
 export interface KnowledgeService {
   lookup(payload: PayloadOut<T, 'knowledge/lookup'>): Promise<BackgroundReplies['knowledge/lookup']>;
   choose(payload: PayloadOut<T, 'knowledge/choose'>): Promise<BackgroundReplies['knowledge/choose']>;
+  /** Starts the look-ups of a tab's article as soon as its analysis is ready (issue 15); optional like details. */
+  prefetch?(state: BackgroundReplies['tab/open']): void;
   /** An opened card's details (issue 15); optional so test doubles need not stub it. */
   details?(payload: PayloadOut<T, 'knowledge/details'>): Promise<BackgroundReplies['knowledge/details']>;
 }
@@ -70,7 +72,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       await setTabState(requireTab(ctx.tabId), { status: 'working', url });
       return { stored: true };
     },
-    'tab/open': ({ tabId, force }) => run(tabId, force),
+    'tab/open': async ({ tabId, force }) => {
+      const state = await run(tabId, force);
+      deps.knowledge.prefetch?.(state);
+      return state;
+    },
     'highlights/list': ({ url }) => listHighlights(db, url),
     'highlight/create': async (payload) => changed(await createHighlight(db, payload)),
     'highlight/update': async ({ id, ...patch }) => {

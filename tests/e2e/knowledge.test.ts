@@ -65,8 +65,8 @@ describe('background that is right for the article’s date and language', () =>
     await expect.poll(() => population.locator('dd').textContent()).toBe('742 (2010)now: 683 (2021)');
     // A guess among the disambiguation page's articles says so, with the correction one click away.
     await expect.poll(() => khasan.locator('.card-match-reason').textContent()).toMatch(/^A guess: “Khasan” has several meanings/);
-    expect(await khasan.getByRole('button', { name: 'Lake Khasan' }).count()).toBe(1);
-    await khasan.getByRole('button', { name: 'Lake Khasan' }).click();
+    expect(await khasan.getByRole('button', { name: 'Lake Khasan', exact: true }).count()).toBe(1);
+    await khasan.getByRole('button', { name: 'Lake Khasan', exact: true }).click();
     await expect.poll(() => khasan.locator('.card-title').textContent()).toBe('Lake Khasan');
     await expect.poll(() => khasan.locator('.card-match-reason').textContent()).toBe('You chose this article.');
     await panel.close();

@@ -185,6 +185,8 @@ export async function linkEntities(entities: EntityRef[], opts: LinkOptions): Pr
  */
 export async function linkDetails(entity: EntityRef, card: { lang: string; title: string }, opts: Omit<LinkOptions, 'context'> & { context?: string }): Promise<LinkResult> {
   if (!opts.enabled) return disabled();
+  // A MediaWiki title never holds these; '|' would even add titles to the batch.
+  if (/[#<>[\]{}|]/.test(card.title)) return { status: 'error', reason: 'malformed', message: 'Not a Wikipedia title.' };
   const now = (opts.now ?? Date.now)();
   const lang = wikiLang(opts.lang ?? 'en');
   const key = titleKey(card.lang, card.title);

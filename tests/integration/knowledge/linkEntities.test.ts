@@ -432,6 +432,12 @@ describe('details when a card is opened', () => {
     expect(wiki.apiRequests()).toHaveLength(0);
   });
 
+  it('refuses a title no Wikipedia page can have, sending nothing', async () => {
+    const r = await linkDetails(byId('person:vladimir-putin'), { lang: 'en', title: 'Vladimir Putin|Evil' }, options());
+    expect(r).toMatchObject({ status: 'error', reason: 'malformed' });
+    expect(wiki.apiRequests()).toHaveLength(0);
+  });
+
   it('tells the dated facts from the cached card without asking again', async () => {
     const { cardAsOf } = await import('../../../utils/knowledge/articleDate');
     const r = await linkEntities([byId('person:vladimir-putin'), byId('place:khasan')], options());

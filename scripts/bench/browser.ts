@@ -332,68 +332,93 @@ async function openPanelOnce(browser: ExtensionBrowser, seedUrl: string, wantDes
   }
 }
 
-/** Opening the panel on the seed in the built extension, look-ups against the fake Wikipedia at 60 ms a request. */
+interface Run {
+  marks: PanelMarks;
+  requests: number;
+}
+
+/** One build of the extension with its fake Wikipedia and page server, measured opening after opening. */
+async function panelRig(extensionDir: string | undefined) {
+  const pages = await startStaticServer(repo('tests/fixtures/pages'));
+  const wiki = await startFakeWiki({ latencyMs: WIKI_LATENCY_MS });
+  const browser = await launchExtension({ extensionDir });
+  await browser.context.addInitScript({ content: MARKS_SCRIPT });
+  const seedUrl = `${pages.url}/seed/`;
+  const off = { wikipedia: 'http://127.0.0.1:9/{lang}', wikidata: 'http://127.0.0.1:9' };
+  const cold = async (): Promise<Run> => {
+    await setLookups(browser, wiki.endpoints, true);
+    await clearKnowledge(browser);
+    wiki.reset();
+    const marks = await openPanelOnce(browser, seedUrl, true);
+    return { marks, requests: wiki.apiRequests().length };
+  };
+  const warm = async (): Promise<Run> => {
+    await setLookups(browser, wiki.endpoints, true);
+    wiki.reset();
+    const marks = await openPanelOnce(browser, seedUrl, true);
+    return { marks, requests: wiki.apiRequests().length };
+  };
+  const lookupsOff = async (): Promise<Run> => {
+    await setLookups(browser, off, false);
+    return { marks: await openPanelOnce(browser, seedUrl, false), requests: 0 };
+  };
+  // The panel page on a tab Backstory has not opened: the app's own first render, nothing to read.
+  const bare = async (): Promise<Run> => {
+    const panel = await browser.openPanel(2_000_000_000);
+    try {
+      await panel.waitForFunction(() => (window as unknown as { __panelMarks?: { firstRender: number | null } }).__panelMarks?.firstRender != null, null, { timeout: 20_000, polling: 50 });
+      return { marks: await panel.evaluate(() => (window as unknown as { __panelMarks: PanelMarks }).__panelMarks), requests: 0 };
+    } finally {
+      await panel.close();
+    }
+  };
+  return {
+    fns: [cold, warm, lookupsOff, bare],
+    close: async () => {
+      await browser.close();
+      await wiki.close();
+      await pages.close();
+    },
+  };
+}
+
+/**
+ * Opening the panel on the seed in the built extension, look-ups against the fake Wikipedia at 60 ms a request.
+ * With BENCH_BASELINE_EXTENSION=<dir of another chrome-mv3 build> (an older commit's `wxt build`), that build is
+ * measured too, in turns with this one, as the before/after baseline.
+ */
 export async function panelOpening(): Promise<string[]> {
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
     const built = spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
     if (built.status !== 0) throw new Error('wxt build failed');
   }
-  const pages = await startStaticServer(repo('tests/fixtures/pages'));
-  const wiki = await startFakeWiki({ latencyMs: WIKI_LATENCY_MS });
-  const browser = await launchExtension();
+  const baselineDir = process.env.BENCH_BASELINE_EXTENSION;
+  const rigs = [await panelRig(undefined), ...(baselineDir ? [await panelRig(baselineDir)] : [])];
   try {
-    await browser.context.addInitScript({ content: MARKS_SCRIPT });
-    const seedUrl = `${pages.url}/seed/`;
-    const off = { wikipedia: 'http://127.0.0.1:9/{lang}', wikidata: 'http://127.0.0.1:9' };
-    const cold = async () => {
-      await setLookups(browser, wiki.endpoints, true);
-      await clearKnowledge(browser);
-      wiki.reset();
-      const marks = await openPanelOnce(browser, seedUrl, true);
-      return { marks, requests: wiki.apiRequests().length };
-    };
-    const warm = async () => {
-      await setLookups(browser, wiki.endpoints, true);
-      wiki.reset();
-      const marks = await openPanelOnce(browser, seedUrl, true);
-      return { marks, requests: wiki.apiRequests().length };
-    };
-    const lookupsOff = async () => {
-      await setLookups(browser, off, false);
-      return { marks: await openPanelOnce(browser, seedUrl, false), requests: 0 };
-    };
-    // The panel page on a tab Backstory has not opened: the app's own first render, nothing to read.
-    const bare = async () => {
-      const panel = await browser.openPanel(2_000_000_000);
-      try {
-        await panel.waitForFunction(() => (window as unknown as { __panelMarks?: { firstRender: number | null } }).__panelMarks?.firstRender != null, null, { timeout: 20_000, polling: 50 });
-        return { marks: await panel.evaluate(() => (window as unknown as { __panelMarks: PanelMarks }).__panelMarks), requests: 0 };
-      } finally {
-        await panel.close();
-      }
-    };
-    const runs: Array<Awaited<ReturnType<typeof cold>>[]> = [[], [], [], []];
-    const fns = [cold, warm, lookupsOff, bare];
+    const fns = rigs.flatMap((r) => r.fns);
+    const runs: Run[][] = fns.map(() => []);
     for (const fn of fns) await fn();
     for (let i = 0; i < PANEL_RUNS; i++) for (const [k, fn] of fns.entries()) runs[k]!.push(await fn());
-    const [coldRuns, warmRuns, offRuns, bareRuns] = runs as [typeof runs[0], typeof runs[0], typeof runs[0], typeof runs[0]];
     const med = (xs: Array<number | null>) => median(xs.filter((x): x is number => x !== null));
-    const list = (rs: typeof coldRuns) => med(rs.map((r) => r.marks.list));
-    const desc = (rs: typeof coldRuns) => med(rs.map((r) => r.marks.description));
     const worst = (xs: Array<number | null>) => Math.max(...xs.filter((x): x is number => x !== null));
+    const list = (rs: Run[]) => med(rs.map((r) => r.marks.list));
+    const desc = (rs: Run[]) => med(rs.map((r) => r.marks.description));
+    const describe = (label: string, [coldRuns, warmRuns, offRuns, bareRuns]: Run[][]) => [
+      `${label}:`,
+      `  cold cache: entity list ${ms(list(coldRuns!))} (worst ${ms(worst(coldRuns!.map((r) => r.marks.list)))}), first descriptions ${ms(desc(coldRuns!))} (worst ${ms(worst(coldRuns!.map((r) => r.marks.description)))}), ${median(coldRuns!.map((r) => r.requests))} requests — targets ≤ 300 ms and ≤ 800 ms`,
+      `  warm cache (a revisit): entity list ${ms(list(warmRuns!))}, first descriptions ${ms(desc(warmRuns!))}, ${median(warmRuns!.map((r) => r.requests))} requests`,
+      `  baseline, look-ups off (the list with no network at all): entity list ${ms(list(offRuns!))}`,
+      `  where the list's time goes (cold): the panel's first render ${ms(med(coldRuns!.map((r) => r.marks.firstRender)))}, the tab's analysis stored ${ms(med(coldRuns!.map((r) => r.marks.ready)))} (injection, Readability, entities), list drawn ${ms(list(coldRuns!))}`,
+      `  baseline, the panel page's own first render (no article to read): ${ms(med(bareRuns!.map((r) => r.marks.firstRender)))}`,
+    ];
     return [
-      `opening the side panel on the seed (built extension, a tab never analysed, fake Wikipedia answering in ${WIKI_LATENCY_MS} ms), median of ${PANEL_RUNS}, ms from the panel's navigation start:`,
-      `  cold cache: entity list ${ms(list(coldRuns))} (worst ${ms(worst(coldRuns.map((r) => r.marks.list)))}), first descriptions ${ms(desc(coldRuns))} (worst ${ms(worst(coldRuns.map((r) => r.marks.description)))}), ${median(coldRuns.map((r) => r.requests))} requests — targets ≤ 300 ms and ≤ 800 ms`,
-      `  warm cache (a revisit): entity list ${ms(list(warmRuns))}, first descriptions ${ms(desc(warmRuns))}, ${median(warmRuns.map((r) => r.requests))} requests`,
-      `  baseline, look-ups off (the list with no network at all): entity list ${ms(list(offRuns))}`,
-      `  where the list's time goes (cold): the panel's first render ${ms(med(coldRuns.map((r) => r.marks.firstRender)))}, the tab's analysis stored ${ms(med(coldRuns.map((r) => r.marks.ready)))} (injection, Readability, entities), list drawn ${ms(list(coldRuns))}`,
-      `  baseline, the panel page's own first render (no article to read): ${ms(med(bareRuns.map((r) => r.marks.firstRender)))}`,
-      `  the list does not wait for the network when the cold list time ≈ the look-ups-off one; first descriptions − list ≈ the look-up (${WIKI_LATENCY_MS} ms per request)`,
+      `opening the side panel on the seed (a tab never analysed, fake Wikipedia answering in ${WIKI_LATENCY_MS} ms), median of ${PANEL_RUNS}, ms from the panel's navigation start:`,
+      ...describe('this build', runs.slice(0, 4)),
+      ...(baselineDir ? describe(`baseline build ${baselineDir}, measured in turns with this one`, runs.slice(4, 8)) : []),
+      `  the list does not wait for the network when its cold time ≈ the look-ups-off one; first descriptions − list ≈ the look-ups (${WIKI_LATENCY_MS} ms per request)`,
     ];
   } finally {
-    await browser.close();
-    await wiki.close();
-    await pages.close();
+    for (const r of rigs) await r.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { Entity } from '../../utils/entities/types';
 import { BackgroundCard, type KnowledgeState, type LookupsState } from './BackgroundCard';
 import { MentionNavigator } from './MentionNavigator';
@@ -16,6 +16,8 @@ export interface EntityRowProps {
   onReveal: (start: number, end: number) => void;
   onChooseLink: (entity: Entity, title: string | null) => void;
   onSearch?: (entity: Entity, url: string) => void;
+  /** The reader opened the card (its details are loaded then). */
+  onOpen?: (entity: Entity) => void;
 }
 
 /** The one-line description under the name, or null (the row then shows the name alone). */
@@ -35,13 +37,22 @@ function EntityRowView(props: EntityRowProps) {
   const { entity, knowledge } = props;
   const id = useId();
   const [expanded, setExpanded] = useState(false);
+  // The thumbnail URL that failed to load: the row falls back to the initial, as when there is no picture.
+  const [failedThumb, setFailedThumb] = useState<string | null>(null);
   // Lives here, not in the navigator, so the position survives closing and reopening the card.
   const [current, setCurrent] = useState<number | null>(null);
 
   const loading = knowledge === 'loading' || (knowledge === undefined && props.lookupsState === 'on');
   const card = knowledge !== undefined && knowledge !== 'loading' && knowledge.status === 'linked' ? knowledge.card : null;
-  const thumbnail = card?.thumbnail ? httpUrl(card.thumbnail.url) : null;
+  const candidateThumb = card?.thumbnail ? httpUrl(card.thumbnail.url) : null;
+  const thumbnail = candidateThumb !== failedThumb ? candidateThumb : null;
   const description = rowDescription(entity, knowledge);
+  // An open card asks for its details, also when its look-up answered after it was opened (asked once upstream).
+  const needsDetails = expanded && card !== null && card.detailed === false;
+  const onOpen = props.onOpen;
+  useEffect(() => {
+    if (needsDetails) onOpen?.(entity);
+  }, [needsDetails, card?.title, onOpen]);
   const count = entity.mentions.length;
   const buttonId = `${id}-toggle`;
   const panelId = `${id}-card`;
@@ -70,7 +81,16 @@ function EntityRowView(props: EntityRowProps) {
           onClick={() => setExpanded(!expanded)}
         >
           {thumbnail ? (
-            <img class="entity-thumb" src={thumbnail} alt="" loading="lazy" decoding="async" width={40} height={40} />
+            <img
+              class="entity-thumb"
+              src={thumbnail}
+              alt=""
+              loading="lazy"
+              decoding="async"
+              width={40}
+              height={40}
+              onError={() => setFailedThumb(thumbnail)}
+            />
           ) : loading ? (
             <span class="entity-thumb entity-thumb-loading" aria-hidden="true" />
           ) : (
@@ -132,7 +152,8 @@ export class EntityRow extends Component<EntityRowProps> {
       prev.lang !== next.lang ||
       prev.onReveal !== next.onReveal ||
       prev.onChooseLink !== next.onChooseLink ||
-      prev.onSearch !== next.onSearch
+      prev.onSearch !== next.onSearch ||
+      prev.onOpen !== next.onOpen
     );
   }
 

@@ -30,6 +30,8 @@ export interface EntitySectionsProps {
    * in a new tab.
    */
   onSearch?: (entity: Entity, url: string) => void;
+  /** Optional: the reader opened an entity's card (the panel loads its lead sentences and fact labels then). */
+  onOpen?: (entity: Entity) => void;
 }
 
 /** A line above the list when there is no background to show for a reason the reader should know. */
@@ -68,6 +70,8 @@ export function EntitySections(props: EntitySectionsProps) {
   const onChooseLink = useCallback((entity: Entity, title: string | null) => latest.current.onChooseLink(entity, title), []);
   const onSearchStable = useCallback((entity: Entity, url: string) => latest.current.onSearch?.(entity, url), []);
   const onSearch = props.onSearch ? onSearchStable : undefined;
+  const onOpenStable = useCallback((entity: Entity) => latest.current.onOpen?.(entity), []);
+  const onOpen = props.onOpen ? onOpenStable : undefined;
 
   const onKeyDown = (event: KeyboardEvent) => {
     const target = event.target;
@@ -118,6 +122,7 @@ export function EntitySections(props: EntitySectionsProps) {
                   onReveal={onReveal}
                   onChooseLink={onChooseLink}
                   onSearch={onSearch}
+                  onOpen={onOpen}
                 />
               ))}
             </ul>

@@ -33,11 +33,13 @@ function sameCard(a: KnowledgeCard, b: KnowledgeCard): boolean {
     a.pageUrl === b.pageUrl &&
     a.fellBackToEnglish === b.fellBackToEnglish &&
     a.fictional === b.fictional &&
+    a.detailed === b.detailed &&
+    a.factsAsOf === b.factsAsOf &&
     a.thumbnail?.url === b.thumbnail?.url &&
     a.coordinates?.lat === b.coordinates?.lat &&
     a.coordinates?.lon === b.coordinates?.lon &&
     a.facts.length === b.facts.length &&
-    a.facts.every((f, i) => f.kind === b.facts[i]!.kind && f.label === b.facts[i]!.label && f.value === b.facts[i]!.value)
+    a.facts.every((f, i) => f.kind === b.facts[i]!.kind && f.label === b.facts[i]!.label && f.value === b.facts[i]!.value && f.now === b.facts[i]!.now)
   );
 }
 
@@ -47,9 +49,15 @@ export function sameKnowledge(a: LinkResult | 'loading' | undefined, b: LinkResu
   if (typeof a !== 'object' || typeof b !== 'object') return false;
   switch (a.status) {
     case 'linked':
-      return b.status === 'linked' && a.chosenByReader === b.chosenByReader && sameCard(a.card, b.card) && sameCandidates(a.candidates, b.candidates);
+      return (
+        b.status === 'linked' &&
+        a.chosenByReader === b.chosenByReader &&
+        JSON.stringify(a.match) === JSON.stringify(b.match) &&
+        sameCard(a.card, b.card) &&
+        sameCandidates(a.candidates, b.candidates)
+      );
     case 'unlinked':
-      return b.status === 'unlinked' && a.reason === b.reason && sameCandidates(a.candidates, b.candidates);
+      return b.status === 'unlinked' && a.reason === b.reason && a.miss === b.miss && sameCandidates(a.candidates, b.candidates);
     case 'error':
       return b.status === 'error' && a.reason === b.reason;
   }

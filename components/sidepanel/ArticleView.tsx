@@ -14,7 +14,7 @@ import { useKnowledge } from './useKnowledge';
 /** The panel for an article: header, the people and places with their background, the reader's highlights and notes. */
 export function ArticleView(props: { tabId: number; article: Article; entities: readonly Entity[]; pageUrl: string; orphaned: readonly string[] }) {
   const { tabId, article, entities } = props;
-  const { knowledge, lookupsState, choose } = useKnowledge(article, entities);
+  const { knowledge, lookupsState, choose, details } = useKnowledge(article, entities);
   const [underline, setUnderline] = useStorageItem(underlineMentions);
   const highlights = useArticleHighlights(tabId, article, props.pageUrl, props.orphaned);
   const reveal = useCallback(
@@ -38,6 +38,7 @@ export function ArticleView(props: { tabId: number; article: Article; entities: 
         lang={article.lang}
         onReveal={reveal}
         onChooseLink={choose}
+        onOpen={details}
         onSearch={(_entity, url) => void browser.tabs.create({ url })}
       />
       {highlights.message && (

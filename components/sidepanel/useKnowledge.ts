@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../../utils/article/types';
 import { siteOf } from '../../utils/article/siteOf';
 import type { Entity } from '../../utils/entities/types';
+import { resultAsOf } from '../../utils/knowledge/articleDate';
 import { purifyExtract } from '../../utils/knowledge/purifyExtract';
 import type { LinkResult } from '../../utils/knowledge/types';
 import { MessageError, send } from '../../utils/messaging/client';
@@ -17,6 +18,11 @@ function purified(result: LinkResult): LinkResult {
   if (result.status !== 'linked' || !result.card.extractHtml) return result;
   const clean = purifyExtract(result.card.extractHtml, window);
   return { ...result, card: { ...result.card, extractHtml: clean } };
+}
+
+/** A result as the panel shows it: sanitised again, its facts told as of the article's publication date. */
+function forArticle(result: LinkResult, article: Article): LinkResult {
+  return resultAsOf(purified(result), article.publishedTime, Date.now());
 }
 
 /** How long to wait before asking again for entities whose look-up failed (offline, timeout, server trouble). */
@@ -49,7 +55,9 @@ export function useKnowledge(article: Article, entities: readonly Entity[]) {
   const entityKey = entities.map((e) => e.id).join('|');
 
   useEffect(() => {
-    if (enabled !== true || entities.length === 0) {
+    // While the setting is still being read (undefined) the look-up is asked anyway: the background enforces it
+    // (look-ups off sends nothing), and the first descriptions need not wait for a storage read.
+    if (enabled === false || entities.length === 0) {
       setKnowledge({});
       return;
     }
@@ -64,7 +72,7 @@ export function useKnowledge(article: Article, entities: readonly Entity[]) {
     })
       .then((results) => {
         if (!alive) return;
-        setKnowledge(Object.fromEntries(Object.entries(results).map(([id, r]) => [id, purified(r)])));
+        setKnowledge(Object.fromEntries(Object.entries(results).map(([id, r]) => [id, forArticle(r, article)])));
         // Only failures that may pass are worth another try.
         if (!Object.values(results).some((r) => r.status === 'error' && r.reason !== 'disabled')) clearTimeout(retry);
       })
@@ -89,7 +97,7 @@ export function useKnowledge(article: Article, entities: readonly Entity[]) {
         site: siteOf(article.canonicalUrl),
         title,
       })
-        .then((result) => setKnowledge((k) => ({ ...k, [entity.id]: purified(result) })))
+        .then((result) => setKnowledge((k) => ({ ...k, [entity.id]: forArticle(result, article) })))
         .catch((error: unknown) =>
           setKnowledge((k) => ({
             ...k,
@@ -97,9 +105,44 @@ export function useKnowledge(article: Article, entities: readonly Entity[]) {
           })),
         );
     },
-    [article.canonicalUrl, article.lang],
+    [article.canonicalUrl, article.lang, article.publishedTime],
+  );
+
+  // An opened card's lead sentences and fact labels are asked for once, when it is first opened (the list itself
+  // was answered without them). The latest knowledge is read through a ref so the callback stays stable.
+  const latest = useRef(knowledge);
+  latest.current = knowledge;
+  const asked = useRef(new Set<string>());
+  const details = useCallback(
+    (entity: Entity) => {
+      const current = latest.current[entity.id];
+      if (typeof current !== 'object' || current.status !== 'linked' || current.card.detailed !== false || current.card.factsMissing) return;
+      const key = `${current.card.lang}:${current.card.title}`;
+      if (asked.current.has(key)) return;
+      asked.current.add(key);
+      void send('knowledge/details', {
+        entity: { id: entity.id, type: entity.type, name: entity.name, aliases: entity.aliases },
+        lang: article.lang,
+        card: { lang: current.card.lang, title: current.card.title },
+      })
+        .then((result) => {
+          if (result.status !== 'linked') {
+            asked.current.delete(key);
+            return;
+          }
+          setKnowledge((k) => {
+            const now = k[entity.id];
+            // Only the card is new: how it was matched and the candidates stay as the list gave them.
+            if (typeof now !== 'object' || now.status !== 'linked' || now.card.title !== result.card.title) return k;
+            const next = forArticle({ ...now, card: result.card }, article);
+            return { ...k, [entity.id]: next };
+          });
+        })
+        .catch(() => asked.current.delete(key));
+    },
+    [article.canonicalUrl, article.lang, article.publishedTime],
   );
 
   const lookupsState: LookupsState = enabled === false ? 'off' : online ? 'on' : 'offline';
-  return { knowledge, lookupsState, choose };
+  return { knowledge, lookupsState, choose, details };
 }

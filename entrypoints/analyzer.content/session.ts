@@ -34,6 +34,8 @@ export class PageSession {
   private readonly preview = createShadowUi(document, mentionPreviewCss);
   /** The underlined mentions (when the reader turned underlines on), for hit-testing a click. */
   private mentionRanges: Array<{ id: string; range: Range; entity: Entity }> = [];
+  /** Counts flashes, so only the latest one's timer clears the flash. */
+  private flashGeneration = 0;
 
   constructor(private readonly ctx: ContentScriptContext) {
     const removeCss = adoptPageCss(document, PAGE_CSS);
@@ -134,7 +136,11 @@ export class PageSession {
     const api = highlightApi(window);
     if (api) {
       api.registry.set(FLASH, new api.Highlight(range));
-      this.ctx.setTimeout(() => api.registry.delete(FLASH), 2500);
+      // Each flash owns its timer: an earlier flash's timer must not end a newer one (issue 15).
+      const generation = ++this.flashGeneration;
+      this.ctx.setTimeout(() => {
+        if (generation === this.flashGeneration) api.registry.delete(FLASH);
+      }, 2500);
     }
     return true;
   }

@@ -14,6 +14,10 @@ type T = typeof toBackground;
 export interface KnowledgeService {
   lookup(payload: PayloadOut<T, 'knowledge/lookup'>): Promise<BackgroundReplies['knowledge/lookup']>;
   choose(payload: PayloadOut<T, 'knowledge/choose'>): Promise<BackgroundReplies['knowledge/choose']>;
+  /** Starts the look-ups of a tab's article as soon as its analysis is ready (issue 15); optional like details. */
+  prefetch?(state: BackgroundReplies['tab/open']): void;
+  /** An opened card's details (issue 15); optional so test doubles need not stub it. */
+  details?(payload: PayloadOut<T, 'knowledge/details'>): Promise<BackgroundReplies['knowledge/details']>;
 }
 
 /** What the handlers need. */
@@ -98,7 +102,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       await setTabState(requireTab(ctx.tabId), { status: 'working', url: ctx.pageUrl ?? '' });
       return { stored: true };
     },
-    'tab/open': ({ tabId, force }) => run(tabId, force),
+    'tab/open': async ({ tabId, force }) => {
+      const state = await run(tabId, force);
+      deps.knowledge.prefetch?.(state);
+      return state;
+    },
     'highlights/list': ({ url }, ctx) => {
       requireReach(ctx, url);
       return listHighlights(db, url);
@@ -141,5 +149,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       return deps.knowledge.lookup(payload);
     },
     'knowledge/choose': (payload) => deps.knowledge.choose(payload),
+    'knowledge/details': async (payload) =>
+      deps.knowledge.details ? deps.knowledge.details(payload) : { status: 'error', reason: 'disabled', message: 'No details service.' },
   };
 }

@@ -1,19 +1,25 @@
 import { browser } from 'wxt/browser';
+import { homepage } from '../../package.json';
+import { siteOf } from '../../utils/article/siteOf';
 import type { BackstoryDB } from '../../utils/db/schema';
-import { chooseLink, linkEntities } from '../../utils/knowledge/linkEntities';
+import type { LinkResult } from '../../utils/knowledge/types';
+import type { PayloadOut, toBackground } from '../../utils/messaging/protocol';
+import { chooseLink, linkDetails, linkEntities } from '../../utils/knowledge/linkEntities';
+import { apiUserAgent } from '../../utils/knowledge/userAgent';
 import { createWikiClient, type WikiClient } from '../../utils/knowledge/wikiClient';
 import { usableEndpoints } from '../../utils/settings/endpoints';
 import { endpoints, lookupsEnabled, wikiLanguage } from '../../utils/settings/items';
 import type { KnowledgeService } from './handlers';
 
-/** The Api-User-Agent Wikimedia asks clients to send: who we are and which version. */
+/** The Api-User-Agent Wikimedia asks clients to send: who we are, which version, and where to reach us. */
 export function userAgent(): string {
-  return `Backstory/${browser.runtime.getManifest().version} (reading-companion browser extension)`;
+  return apiUserAgent(browser.runtime.getManifest().version, homepage);
 }
 
 /**
  * Wikipedia/Wikidata look-ups for the side panel. One client for the worker's life, so every request from every
- * panel goes through the same serial queue (never a burst).
+ * panel goes through the same serial queue (never a burst). The list is answered without the cards' details
+ * (three requests for an article); an opened card asks for its own (`details`).
  */
 export function createKnowledgeService(db: BackstoryDB): KnowledgeService {
   let client: WikiClient | undefined;
@@ -31,15 +37,41 @@ export function createKnowledgeService(db: BackstoryDB): KnowledgeService {
       db,
       userAgent: userAgent(),
       client: shared(),
+      details: false,
     };
   };
 
+  type Lookup = PayloadOut<typeof toBackground, 'knowledge/lookup'>;
+  // The look-up of an article started when its analysis came in is shared with the panel's own request for it.
+  const inFlight = new Map<string, Promise<Record<string, LinkResult>>>();
+  const keyOf = (p: Lookup) => JSON.stringify([p.site, p.lang, p.entities.map((e) => e.id), p.context.length]);
+  const lookup = (payload: Lookup): Promise<Record<string, LinkResult>> => {
+    const key = keyOf(payload);
+    const running = inFlight.get(key);
+    if (running) return running;
+    const started = options(payload.lang).then((o) => linkEntities(payload.entities, { ...o, site: payload.site, context: payload.context }));
+    inFlight.set(key, started);
+    // Once answered, the cache answers the next request for it.
+    const forget = () => void (inFlight.get(key) === started && inFlight.delete(key));
+    started.then(forget, forget);
+    return started;
+  };
+
   return {
-    async lookup({ entities, lang, site, context }) {
-      return linkEntities(entities, { ...(await options(lang)), site, context });
+    lookup,
+    prefetch(state) {
+      // The panel shows the list as soon as the analysis is stored, then asks for the background: asking now saves
+      // that round trip (the list itself never waits for it). Look-ups off still sends nothing (linkEntities).
+      if (state.status !== 'ready' || state.analysis.extraction.kind !== 'article' || state.analysis.entities.length === 0) return;
+      const article = state.analysis.extraction.article;
+      const entities = state.analysis.entities.map(({ id, type, name, aliases }) => ({ id, type, name, aliases }));
+      void lookup({ entities, lang: article.lang, site: siteOf(article.canonicalUrl), context: article.text }).catch(() => undefined);
     },
     async choose({ entity, lang, site, title }) {
       return chooseLink(entity, title, { ...(await options(lang)), site });
+    },
+    async details({ entity, lang, card }) {
+      return linkDetails(entity, card, { ...(await options(lang)), site: '' });
     },
   };
 }

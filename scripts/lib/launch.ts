@@ -44,6 +44,8 @@ export async function launchExtension(
     colorScheme?: 'light' | 'dark';
     /** Refuse every request that is not to this machine (default: true, as tests must). `npm start` turns it off. */
     localOnly?: boolean;
+    /** Another build of the extension (the browser bench measures an older build beside this one). */
+    extensionDir?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = ensureChromium();
@@ -55,8 +57,8 @@ export async function launchExtension(
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1200, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${opts.extensionDir ?? EXTENSION_DIR}`,
+      `--load-extension=${opts.extensionDir ?? EXTENSION_DIR}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -30,6 +30,8 @@ export interface FakePage {
   extractHtml: string;
   thumbnail: { source: string; width: number; height: number } | null;
   coordinates: [number, number] | null;
+  /** Main-namespace links of the page (a disambiguation page's entries), for `generator=links`. */
+  links?: string[];
 }
 
 /** A recorded request. */
@@ -71,6 +73,8 @@ export interface FakeWikiOptions {
   latencyMs?: number;
   /** Extra pages per language, added to (or replacing by title) the fixtures. */
   pages?: Record<string, FakePage[]>;
+  /** Wikidata entities (wbgetentities entity objects) added to, or replacing by id, the fixtures. */
+  entities?: Record<string, Record<string, unknown>>;
 }
 
 /** A running fake: its URL, request log and failure controls. */
@@ -151,11 +155,13 @@ export async function startFakeWiki(opts: FakeWikiOptions = {}): Promise<FakeWik
   const pagesByLang = new Map<string, FakePage[]>();
   pagesByLang.set('en', loadJson<FakePage[]>('enwiki-pages.json'));
   pagesByLang.set('de', loadJson<FakePage[]>('dewiki-pages.json'));
+  pagesByLang.set('fr', loadJson<FakePage[]>('frwiki-pages.json'));
   for (const [lang, extra] of Object.entries(opts.pages ?? {})) {
     const base = (pagesByLang.get(lang) ?? []).filter((p) => !extra.some((e) => e.title === p.title));
     pagesByLang.set(lang, [...base, ...extra]);
   }
   const wikidata = loadJson<WikidataBody>('wikidata-entities.json');
+  for (const [id, e] of Object.entries(opts.entities ?? {})) wikidata.entities[id] = e as WikidataBody['entities'][string];
 
   let latency = opts.latencyMs ?? 0;
   const failures: Array<{ kind: FailKind; left: number; match?: string | RegExp; retryAfter: number }> = [];
@@ -210,11 +216,53 @@ export async function startFakeWiki(opts: FakeWikiOptions = {}): Promise<FakeWik
   }
 
   const EXLIMIT = 20;
+  /** `gpllimit=max` for anonymous clients. */
+  const PLLIMIT_MAX = 500;
+
+  /**
+   * `generator=links`: the pages the given titles link to, with the asked props. Links are listed by title (as
+   * MediaWiki orders them), red links come back `missing`, links to redirects are resolved with `redirects`.
+   */
+  function linksQuery(lang: string, q: Record<string, string>, wantExtracts: boolean, excontinue: number): unknown {
+    const sources = (q.titles ?? '').split('|').map(normalizeTitle);
+    const follow = 'redirects' in q;
+    const linked: string[] = [];
+    for (const t of sources) {
+      const { page } = follow ? lookup(lang, t) : { page: (pagesByLang.get(lang) ?? []).find((p) => p.title === t) ?? null };
+      for (const l of [...(page?.links ?? [])].sort()) if (!linked.includes(l)) linked.push(l);
+    }
+    const limit = q.gpllimit === 'max' ? PLLIMIT_MAX : Math.min(Number(q.gpllimit ?? 10), PLLIMIT_MAX);
+    const taken = linked.slice(0, limit);
+    const redirects: Array<{ from: string; to: string }> = [];
+    const found = new Map<string, FakePage>();
+    const missing: Array<Record<string, unknown>> = [];
+    for (const t of taken) {
+      const { page, redirectedFrom } = follow ? lookup(lang, t) : { page: (pagesByLang.get(lang) ?? []).find((p) => p.title === t) ?? null, redirectedFrom: null };
+      if (page) {
+        if (redirectedFrom) redirects.push({ from: redirectedFrom, to: page.title });
+        found.set(page.title, page);
+      } else missing.push({ ns: 0, title: t, missing: true });
+    }
+    const good = [...found.values()].sort((a, b) => a.pageid - b.pageid);
+    const query: Record<string, unknown> = {};
+    if (redirects.length) query.redirects = redirects;
+    query.pages = [...missing, ...good.map((p, i) => renderPage(lang, p, q, wantExtracts && i >= excontinue && i < excontinue + EXLIMIT))];
+    const body: Record<string, unknown> = {};
+    const cont: Record<string, string | number> = {};
+    if (wantExtracts && good.length > excontinue + EXLIMIT) cont.excontinue = excontinue + EXLIMIT;
+    if (linked.length > limit) cont.gplcontinue = `${good[0]?.pageid ?? 0}|0|${linked[limit]!.replace(/ /g, '_')}`;
+    if (Object.keys(cont).length > 0) body.continue = { ...cont, continue: cont.gplcontinue ? 'gplcontinue||' : '||description|pageimages|pageprops|coordinates|info' };
+    else body.batchcomplete = true;
+    if (good.length === 0 && missing.length === 0) return { batchcomplete: true };
+    body.query = query;
+    return body;
+  }
 
   function actionQuery(lang: string, q: Record<string, string>): unknown {
     if (!(lang === 'en' || pagesByLang.has(lang))) return { error: { code: 'badvalue', info: 'Unknown wiki.', docref: '' }, servedby: 'fake' };
     const wantExtracts = (q.prop ?? '').split('|').includes('extracts');
     const excontinue = Number(q.excontinue ?? 0);
+    if (q.generator === 'links') return linksQuery(lang, q, wantExtracts, excontinue);
     if (q.generator === 'search') {
       const terms = (q.gsrsearch ?? '').toLowerCase().split(/\s+/).filter(Boolean);
       const limit = Math.min(Number(q.gsrlimit ?? 10), 50);

@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ArticleRef } from '../article/types';
 import type { EntityType } from '../entities/types';
-import type { KnowledgeCard, LinkCandidate } from '../knowledge/types';
+import type { KnowledgeCard, LinkCandidate, MatchInfo, MissReason } from '../knowledge/types';
 import type { HighlightColor, TextPositionSelector, TextQuoteSelector } from '../highlights/types';
 
 /*
@@ -80,9 +80,15 @@ export interface KnowledgeRecord {
   id: string;
   /** `${lang}:${title}` for a resolved name or `wd:${qid}`; unique. */
   key: string;
-  /** The card, or null for "no such page" (negative cache). */
+  /** The card, or null for "no such page" (negative cache) and for a name that points at a title's record. */
   card: KnowledgeCard | null;
   candidates: LinkCandidate[];
+  /** For a name's record: the key of the title record holding its card (not indexed; added in 0.2, no migration). */
+  target?: string;
+  /** For a name's record: how the name was matched to that title. */
+  match?: MatchInfo;
+  /** For a name's record without a card: why there is none. */
+  miss?: MissReason;
   /** Epoch milliseconds when fetched: freshness window and pruning. */
   fetchedAt: number;
 }

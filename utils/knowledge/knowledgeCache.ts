@@ -1,14 +1,17 @@
 import type { BackstoryDB, KnowledgeRecord } from '../db/schema';
 import { newId } from '../db/schema';
 import type { EntityType } from '../entities/types';
-import type { KnowledgeCard, LinkCandidate } from './types';
+import type { KnowledgeCard, LinkCandidate, MatchInfo, MissReason } from './types';
 
 /*
  * Cache keys in the `knowledge` table:
- *   `${lang}:${Title}`                 a card by canonical Wikipedia title (reused by the reader's corrections)
- *   `${lang}:${Name}|${type}`          how an entity name of a type resolved (card, or null = no match / wrong type)
+ *   `${lang}:${Title}`                 a card by canonical Wikipedia title (names point here; the reader's choices
+ *                                      and the details loaded when a card is opened are kept here)
+ *   `${lang}:${Name}|${type}`          how an entity name of a type resolved: `target` (a title key) with `match`,
+ *                                      or no card with `miss` (no article, wrong type) — a no-match is cached too,
+ *                                      with the same freshness, so a revisit asks nothing
  *   `${lang}:${Name}|${type}#${terms}` the same for a name that needed the article's context (a disambiguation):
- *                                      the search terms, derived from the article, keep one article's choice from
+ *                                      the context terms, derived from the article, keep one article's choice from
  *                                      deciding another's.
  *   `wd:${qid}@${lang}`                an item's label (as a one-element candidate list, card null), so facts on the
  *                                      next article need no label request for offices and countries already seen.
@@ -65,6 +68,9 @@ export interface CacheEntry {
   key: string;
   card: KnowledgeCard | null;
   candidates: LinkCandidate[];
+  target?: string;
+  match?: MatchInfo;
+  miss?: MissReason;
 }
 
 /** Upserts records (by key) and prunes the oldest beyond `maxRecords`. */
@@ -79,10 +85,29 @@ export async function writeCache(db: BackstoryDB, entries: CacheEntry[], now: nu
       card: e.card ? { ...e.card, stale: undefined, fetchedAt: now } : null,
       candidates: e.candidates,
       fetchedAt: now,
+      ...(e.target ? { target: e.target } : {}),
+      ...(e.match ? { match: e.match } : {}),
+      ...(e.miss ? { miss: e.miss } : {}),
     }));
     await db.knowledge.bulkPut(rows);
   });
   await pruneCache(db, maxRecords);
+}
+
+/**
+ * Replaces the cards of existing records (the details an opened card loaded), keeping their age: details do not make
+ * the rest of a card any fresher. Keys without a record are skipped.
+ */
+export async function updateCards(db: BackstoryDB, updates: Array<{ key: string; card: KnowledgeCard }>): Promise<void> {
+  if (updates.length === 0) return;
+  await db.transaction('rw', db.knowledge, async () => {
+    const existing = await readCache(db, updates.map((u) => u.key));
+    const rows = updates.flatMap((u) => {
+      const row = existing.get(u.key);
+      return row ? [{ ...row, card: { ...u.card, stale: undefined, fetchedAt: row.fetchedAt } }] : [];
+    });
+    await db.knowledge.bulkPut(rows);
+  });
 }
 
 /** Deletes the oldest records so that at most `maxRecords` remain. */
@@ -94,7 +119,10 @@ export async function pruneCache(db: BackstoryDB, maxRecords = MAX_RECORDS): Pro
   return oldest.length;
 }
 
-/** True when a record is older than the freshness window. */
+/**
+ * True when a record is older than the freshness window, or written by a version before cards kept their Wikidata
+ * statements (0.1: a card without `factsType`): such a card is shown and refreshed, like any stale one.
+ */
 export function isStale(record: KnowledgeRecord, now: number, freshMs = FRESH_MS): boolean {
-  return now - record.fetchedAt > freshMs;
+  return now - record.fetchedAt > freshMs || (record.card !== null && record.card.factsType === undefined);
 }

@@ -11,6 +11,8 @@ export interface ScoredCandidate {
   head: number;
   /** Content words shared by the candidate's description + lead and the text around the mentions. */
   fit: number;
+  /** Those words (the reasons for the choice, shown on the card). */
+  shared: string[];
   score: number;
 }
 
@@ -35,12 +37,12 @@ export function scoreCandidate(page: WikiPage, names: string[], nearWords: Set<s
   const head = headMatch(page.title, names);
   const own = contentWords(`${page.description ?? ''} ${page.extractHtml ? extractText(page.extractHtml) : ''}`);
   for (const n of names) for (const w of contentWords(n)) own.delete(w);
-  let fit = 0;
-  for (const w of own) if (nearWords.has(w)) fit++;
+  const shared = [...own].filter((w) => nearWords.has(w));
+  const fit = shared.length;
   const typeBonus = verdict === 'ok' || verdict === 'fictional' ? 1 : 0;
   // A matching title counts most: news writers use the article's own name; context breaks ties between same names.
   const score = head * 3 + Math.min(fit, 8) + typeBonus;
-  return { page, verdict, head, fit, score };
+  return { page, verdict, head, fit, shared, score };
 }
 
 /** Minimum lead of the best candidate over the next one, in score points. */

@@ -12,23 +12,26 @@ export const MAX_TITLES = 50;
 const MAX_CONTINUATIONS = 4;
 
 /**
- * The props every page look-up asks for: the card's description, thumbnail, coordinates and lead sentences, plus
- * pageprops to spot disambiguation pages and read the Wikidata id. Limits are raised to their maxima where the
- * defaults (colimit 10) would split a 50-title batch.
+ * The props every page look-up asks for: the list's description and thumbnail, coordinates, and pageprops to spot
+ * disambiguation pages and read the Wikidata id. No lead sentences: TextExtracts gives at most 20 per request and
+ * would need a continuation for a whole article; they are loaded when a card is opened (extractProps). Limits are
+ * raised to their maxima where the defaults (colimit 10) would split a 50-title batch.
  */
 export function pageProps(): Record<string, string> {
   return {
-    prop: 'pageprops|description|pageimages|coordinates|extracts|info',
+    prop: 'pageprops|description|pageimages|coordinates|info',
     ppprop: 'disambiguation|wikibase_item',
     piprop: 'thumbnail',
     pithumbsize: '320',
     pilimit: '50',
     colimit: 'max',
-    exintro: '1',
-    exsentences: '2',
-    exlimit: 'max',
     inprop: 'url',
   };
+}
+
+/** The lead sentences of the pages asked for: the first two sentences of the intro, as HTML. */
+export function extractProps(): Record<string, string> {
+  return { prop: 'extracts', exintro: '1', exsentences: '2', exlimit: 'max' };
 }
 
 /**
@@ -40,12 +43,19 @@ export function continuesProps(cont: Record<string, string | number>): boolean {
 }
 
 /** Fetches one Action API query and follows `continue` until batchcomplete, merging pages by title. */
-export async function queryPages(client: WikiClient, endpoints: Endpoints, lang: string, params: Record<string, string>): Promise<{ pages: RawPage[]; normalized: Map<string, string>; redirects: Map<string, string> }> {
+export async function queryPages(
+  client: WikiClient,
+  endpoints: Endpoints,
+  lang: string,
+  params: Record<string, string>,
+  /** Continuations to follow at most (0: one request, whatever is left out). */
+  maxContinuations = MAX_CONTINUATIONS,
+): Promise<{ pages: RawPage[]; normalized: Map<string, string>; redirects: Map<string, string> }> {
   const pages = new Map<string, RawPage>();
   const normalized = new Map<string, string>();
   const redirects = new Map<string, string>();
   let cont: Record<string, string> = {};
-  for (let round = 0; round <= MAX_CONTINUATIONS; round++) {
+  for (let round = 0; round <= maxContinuations; round++) {
     const body = parseQueryResponse(await client.getJson(actionApiUrl(endpoints, lang, { ...params, ...cont })));
     for (const n of body.query?.normalized ?? []) normalized.set(n.from, n.to);
     for (const r of body.query?.redirects ?? []) redirects.set(r.from, r.to);

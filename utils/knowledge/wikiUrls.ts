@@ -4,13 +4,18 @@ import type { Endpoints } from '../settings/endpoints';
 /** Wikipedia language codes as Wikimedia uses them ("en", "zh-yue", "be-tarask"); anything else is refused. */
 const LANG_RE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8}){0,2}$/;
 
-/** The language to query: the article's when it is a valid code, else English. */
+/**
+ * The language to query: the article's when it is a valid code, else English. A page's BCP 47 tag names a region or
+ * a script ("de-DE", "pt-BR", "en-AU", "zh-Hant") where Wikipedia has one edition per language: those subtags are
+ * dropped. Editions whose code has a second part ("zh-yue", "be-tarask", "zh-min-nan") keep it.
+ */
 export function wikiLang(lang: string | null | undefined): string {
   const base = (lang ?? '').trim().toLowerCase().replace(/_/g, '-');
-  if (LANG_RE.test(base)) return base;
-  // "en-GB" style page languages map to their primary subtag, which is the Wikipedia edition.
-  const primary = base.split('-')[0] ?? '';
-  return /^[a-z]{2,3}$/.test(primary) ? primary : 'en';
+  const [primary = '', ...rest] = base.split('-');
+  if (!/^[a-z]{2,3}$/.test(primary)) return 'en';
+  const kept = rest.filter((part) => !/^(?:[a-z]{2}|\d{3}|[a-z]{4})$/.test(part));
+  const code = [primary, ...kept].join('-');
+  return LANG_RE.test(code) ? code : primary;
 }
 
 /** Base URL of one Wikipedia ("https://de.wikipedia.org"), from the `{lang}` template. */

@@ -62,3 +62,9 @@ export function timeKey(t: WdTime | null): number {
   const p = parts(t);
   return p ? p.year * 10_000 + p.month * 100 + p.day : -Infinity;
 }
+
+/** The sort key of a day given as epoch ms (UTC), comparable with timeKey(). */
+export function dayKey(ms: number): number {
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 10_000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+}

@@ -103,6 +103,15 @@ export const toBackground = {
       title: v.nullable(v.pipe(v.string(), v.maxLength(500))),
     }),
   },
+  /** extension page → background: an opened card's lead sentences and fact labels (loaded once, then cached). */
+  'knowledge/details': {
+    from: 'extension-page',
+    payload: v.object({
+      entity: v.pick(EntitySchema, ['id', 'type', 'name', 'aliases']),
+      lang: v.nullable(v.pipe(v.string(), v.maxLength(20))),
+      card: v.object({ lang: v.pipe(v.string(), v.maxLength(20)), title: v.pipe(v.string(), v.minLength(1), v.maxLength(500)) }),
+    }),
+  },
 } as const satisfies Record<string, { from: SenderKind; payload: v.GenericSchema }>;
 
 /** What each background message answers with. */
@@ -121,6 +130,7 @@ export interface BackgroundReplies {
   'article/entities': { article: ArticleRecord | null };
   'knowledge/lookup': Record<string, LinkResult>;
   'knowledge/choose': LinkResult;
+  'knowledge/details': LinkResult;
 }
 
 /** Messages the content script answers (sent by the background or an extension page with tabs.sendMessage). */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BackstoryDB } from '../../../utils/db/schema';
-import { chooseLink, linkEntities, type LinkOptions } from '../../../utils/knowledge/linkEntities';
+import { chooseLink, linkDetails, linkEntities, type LinkOptions } from '../../../utils/knowledge/linkEntities';
 import type { EntityRef } from '../../../utils/knowledge/resolveEntities';
 import type { KnowledgeCard, LinkResult } from '../../../utils/knowledge/types';
 import { createWikiClient } from '../../../utils/knowledge/wikiClient';
@@ -56,13 +56,14 @@ describe('linkEntities on the seed article (fake Wikipedia/Wikidata)', () => {
     expect(putin.thumbnail?.url).toMatch(/^https:\/\/upload\.wikimedia\.org\//);
     expect(putin.extractHtml).toMatch(/^<p><b>Vladimir Vladimirovich Putin<\/b> \(born 7 October 1952\)/);
     expect(fact(putin, 'born')).toBe('7 October 1952 (age 74)');
-    expect(fact(putin, 'office')).toBe('President of Russia (since 7 May 2012)');
+    expect(fact(putin, 'office')).toBe('President of Russia (since 2012)');
     expect(fact(putin, 'citizenship')).toBe('Russia');
     expect(putin.pageUrl).toBe('https://en.wikipedia.org/wiki/Vladimir_Putin');
 
     // "Kim Jong-un" is a redirect; "Nina L. Khrushcheva" too.
     expect(linked(r['person:kim-jong-un']).title).toBe('Kim Jong Un');
-    expect(fact(linked(r['person:kim-jong-un']), 'office')).toBe('Supreme Leader of North Korea (since 17 December 2011)');
+    // Both offices Kim holds, Wikidata's preferred one first.
+    expect(fact(linked(r['person:kim-jong-un']), 'office')).toBe("Supreme Leader of North Korea (since 2011); General Secretary of the Workers' Party of Korea (since 2021)");
     expect(linked(r['person:xi-jinping']).qid).toBe('Q15031');
     expect(linked(r['person:nina-l-khrushcheva']).title).toBe('Nina Khrushcheva');
 
@@ -92,7 +93,7 @@ describe('linkEntities on the seed article (fake Wikipedia/Wikidata)', () => {
     expect(linked(r['person:mickey-mouse']).facts.some((f) => f.kind === 'born')).toBe(false);
   });
 
-  it('asks politely: few requests, one at a time, each with Api-User-Agent', async () => {
+  it('answers the whole list in three requests, one at a time, each with Api-User-Agent', async () => {
     let inFlight = 0;
     let maxInFlight = 0;
     const countingFetch: typeof fetch = async (input, init) => {
@@ -104,14 +105,17 @@ describe('linkEntities on the seed article (fake Wikipedia/Wikidata)', () => {
         inFlight--;
       }
     };
-    await linkEntities(SEED, options({ fetch: countingFetch }));
+    const r = await linkEntities(SEED, options({ fetch: countingFetch, details: false }));
     const sent = wiki.apiRequests();
     expect(maxInFlight).toBe(1);
-    // One title batch (+ its TextExtracts continuation), one search (Khasan), one item batch, one label batch.
-    expect(sent.length).toBeLessThanOrEqual(5);
-    expect(sent.filter((q) => q.query.generator === 'search')).toHaveLength(1);
-    expect(sent.filter((q) => q.query.action === 'wbgetentities').length).toBeLessThanOrEqual(2);
+    // One title batch, one for the articles Khasan's disambiguation page lists, one item batch.
+    expect(sent.map((q) => (q.query.action === 'wbgetentities' ? 'items' : q.query.generator === 'links' ? 'candidates' : 'titles'))).toEqual(['titles', 'candidates', 'items']);
     for (const q of sent) expect(q.headers['api-user-agent']).toBe(UA);
+    // The list's descriptions and pictures are there; lead sentences wait for the card to be opened.
+    const putin = linked(r['person:vladimir-putin']);
+    expect(putin).toMatchObject({ description: 'President of Russia since 2012', extractHtml: null, detailed: false });
+    expect(putin.thumbnail?.url).toMatch(/^https:\/\/upload\.wikimedia\.org\//);
+    expect(linked(r['place:khasan']).title).toBe('Khasan, Primorsky Krai');
     const first = sent[0];
     expect(first?.query.titles?.split('|')).toEqual(expect.arrayContaining(['Vladimir Putin', 'Kim Jong-un', 'Khasan', 'Nina L. Khrushcheva']));
     expect(first?.query.redirects).toBe('1');
@@ -121,7 +125,7 @@ describe('linkEntities on the seed article (fake Wikipedia/Wikidata)', () => {
   it('splits more than 50 titles into batches of 50, and never sends a title with a separator in it', async () => {
     const many: EntityRef[] = Array.from({ length: 55 }, (_, i) => ({ id: `person:${i}`, type: 'person', name: `Nobody Number ${i}`, aliases: [] }));
     const r = await linkEntities([...many, { id: 'person:pipe', type: 'person', name: 'Putin|Xi', aliases: ['Vladimir Putin'] }, byId('person:xi-jinping')], options({ context: '' }));
-    const batches = wiki.apiRequests().filter((q) => q.query.titles !== undefined && !q.query.excontinue);
+    const batches = wiki.apiRequests().filter((q) => q.query.titles !== undefined && q.query.prop !== 'extracts');
     // 55 names + 'Vladimir Putin' + 'Xi Jinping' ('Xi' is too short to look up alone; 'Putin|Xi' is dropped).
     expect(batches.map((q) => q.query.titles?.split('|').length)).toEqual([50, 7]);
     expect(linked(r['person:pipe']).title).toBe('Vladimir Putin');
@@ -156,24 +160,27 @@ describe('disambiguation, missing titles and wrong types', () => {
     const places: EntityRef[] = [khasan, { id: 'place:soviet-union', type: 'place', name: 'Soviet Union', aliases: [] }];
     const r = await linkEntities(places, options({ context }));
     expect(linked(r['place:khasan']).title).toBe('Lake Khasan');
-    const search = wiki.apiRequests().find((q) => q.query.generator === 'search');
-    expect(search?.query.gsrsearch).toBe('Khasan Soviet Union');
+    // Chosen among the disambiguation page's articles by the words around the mentions, and the card says so.
+    expect(r['place:khasan']).toMatchObject({ status: 'linked', match: { method: 'context', asked: 'Khasan', via: 'Khasan' } });
+    const match = r['place:khasan']?.status === 'linked' ? r['place:khasan'].match : undefined;
+    expect(match?.words).toEqual(expect.arrayContaining(['soviet', '1938']));
+    expect(wiki.apiRequests().filter((q) => q.query.generator === 'links').map((q) => q.query.titles)).toEqual(['Khasan']);
   });
 
   it('leaves a name unlinked, with no guess, when nothing is found', async () => {
     const r = await linkEntities([{ id: 'person:x', type: 'person', name: 'Zvonimir Qaraxhi', aliases: [] }], options({ context: 'Zvonimir Qaraxhi said so.' }));
-    expect(r['person:x']).toEqual({ status: 'unlinked', reason: 'no-confident-match', candidates: [] });
+    expect(r['person:x']).toEqual({ status: 'unlinked', reason: 'no-confident-match', candidates: [], miss: 'no-article' });
   });
 
   it('rejects an article of the wrong type (a film extracted as a person)', async () => {
     const r = await linkEntities([{ id: 'person:death', type: 'person', name: 'The Death of Stalin', aliases: [] }], options());
-    expect(r['person:death']).toMatchObject({ status: 'unlinked', reason: 'no-confident-match', candidates: [{ title: 'The Death of Stalin', qid: 'Q27959498' }] });
+    expect(r['person:death']).toMatchObject({ status: 'unlinked', reason: 'no-confident-match', miss: 'wrong-type', candidates: [{ title: 'The Death of Stalin', qid: 'Q27959498' }] });
   });
 
   it('rejects a disambiguation-only name when the context does not decide', async () => {
     const r = await linkEntities([khasan], options({ context: 'Khasan was mentioned once.' }));
     const res = r['place:khasan'];
-    expect(res?.status).toBe('unlinked');
+    expect(res).toMatchObject({ status: 'unlinked', miss: 'ambiguous' });
     expect(res?.status === 'unlinked' && res.candidates.map((c) => c.title)).toEqual(expect.arrayContaining(['Khasan, Primorsky Krai', 'Lake Khasan']));
   });
 
@@ -210,11 +217,11 @@ describe('failures', () => {
     const client = createWikiClient({ fetch, userAgent: UA, sleep: async (ms) => void waits.push(ms) });
     wiki.failNext(429, { times: 2 });
     wiki.failNext(503, { match: 'wbgetentities' });
-    const r = await linkEntities(putin(), options({ client }));
+    const r = await linkEntities(putin(), options({ client, details: false }));
     expect(linked(r['person:vladimir-putin']).facts.length).toBeGreaterThan(0);
     expect(waits).toEqual([500, 1000, 500]);
     expect(wiki.apiRequests().filter((q) => q.query.titles !== undefined)).toHaveLength(3);
-    expect(wiki.apiRequests().filter((q) => q.query.action === 'wbgetentities')).toHaveLength(3);
+    expect(wiki.apiRequests().filter((q) => q.query.action === 'wbgetentities')).toHaveLength(2);
   });
 
   it('honours Retry-After and the maxlag error', async () => {
@@ -308,7 +315,7 @@ describe('cache freshness and size', () => {
     await linkEntities([byId('place:khasan')], options());
     expect(wiki.apiRequests().some((q) => q.query.props === 'labels')).toBe(true);
     wiki.reset();
-    const r = await linkEntities([{ id: 'place:lake', type: 'place', name: 'Lake Khasan', aliases: [] }], options({ context: 'At Lake Khasan.' }));
+    const r = await linkEntities([{ id: 'place:lake', type: 'place', name: 'Lake Khasan', aliases: [] }], options({ context: 'At Lake Khasan.', details: false }));
     expect(linked(r['place:lake'])).toMatchObject({ title: 'Lake Khasan', facts: expect.arrayContaining([{ kind: 'region', label: 'Region', value: 'Primorsky Krai' }]) });
     expect(wiki.apiRequests().map((q) => q.query.props ?? q.query.prop?.split('|')[0])).toEqual(['pageprops', 'labels|descriptions|claims']);
   });
@@ -346,5 +353,127 @@ describe("the reader's corrections", () => {
     const again = await linkEntities([khasan], options());
     expect(again['place:khasan']).toMatchObject({ status: 'unlinked', reason: 'reader-chose-none' });
     expect((await db.linkChoices.toArray())[0]).toMatchObject({ site: 'www.example-news.com', name: 'khasan', title: null });
+  });
+});
+
+describe('names without a card are remembered too', () => {
+  const book: EntityRef = { id: 'other:book', type: 'other', name: 'In Putin’s Footsteps', aliases: [] };
+  const nobody: EntityRef = { id: 'person:nobody', type: 'person', name: 'Zvonimir Qaraxhi', aliases: [] };
+  const film: EntityRef = { id: 'person:death', type: 'person', name: 'The Death of Stalin', aliases: [] };
+
+  it('a revisit asks nothing for a name with no article, of the wrong type, or left ambiguous', async () => {
+    const khasan: EntityRef = { id: 'place:khasan', type: 'place', name: 'Khasan', aliases: [] };
+    const first = await linkEntities([book, nobody, film, khasan], options({ context: 'Khasan was mentioned once.', details: false }));
+    expect(first[book.id]).toMatchObject({ status: 'unlinked', miss: 'no-article' });
+    expect(first[nobody.id]).toMatchObject({ status: 'unlinked', miss: 'no-article' });
+    expect(first[film.id]).toMatchObject({ status: 'unlinked', miss: 'wrong-type' });
+    expect(first[khasan.id]).toMatchObject({ status: 'unlinked', miss: 'ambiguous' });
+    const sent = wiki.apiRequests().length;
+    const again = await linkEntities([book, nobody, film, khasan], options({ context: 'Khasan was mentioned once.', now: () => NOW + DAY, details: false }));
+    expect(wiki.apiRequests().length).toBe(sent);
+    expect(again).toEqual(first);
+  });
+
+  it('with the same freshness rules: a week later the no-match is shown at once and asked again in the background', async () => {
+    await linkEntities([book], options());
+    const sent = wiki.apiRequests().length;
+    let refresh: Promise<Record<string, LinkResult>> | undefined;
+    const r = await linkEntities([book], options({ now: () => NOW + 8 * DAY, onRevalidate: (p) => (refresh = p) }));
+    expect(r[book.id]).toMatchObject({ status: 'unlinked', miss: 'no-article' });
+    expect(await refresh).toMatchObject({ [book.id]: { status: 'unlinked', miss: 'no-article' } });
+    expect(wiki.apiRequests().length).toBe(sent + 1);
+    const row = await db.knowledge.where('key').equals('en:In Putin’s Footsteps|other').first();
+    expect(row).toMatchObject({ card: null, miss: 'no-article', fetchedAt: NOW + 8 * DAY });
+  });
+});
+
+describe('how sure, and why', () => {
+  it('says how each match was made: exact title, redirect, the disambiguation page and context words', async () => {
+    const r = await linkEntities(SEED, options({ details: false }));
+    const match = (id: string) => (r[id]?.status === 'linked' ? r[id].match : undefined);
+    expect(match('person:vladimir-putin')).toEqual({ method: 'title', asked: 'Vladimir Putin' });
+    expect(match('person:kim-jong-un')).toEqual({ method: 'redirect', asked: 'Kim Jong-un' });
+    expect(match('organization:united-nations')).toEqual({ method: 'redirect', asked: 'UN' });
+    expect(match('place:khasan')).toMatchObject({ method: 'context', asked: 'Khasan', via: 'Khasan', candidates: 3 });
+    // The reasons are words of the article near "Khasan" that the settlement's lead shares.
+    const words = match('place:khasan')?.words ?? [];
+    expect(words.length).toBeGreaterThan(0);
+    const near = SEED_TEXT.toLowerCase();
+    for (const w of words) expect(near).toContain(w);
+    // The reader's correction is one click away: the other candidates travel with the result.
+    expect(r['place:khasan']?.status === 'linked' && r['place:khasan'].candidates.map((c) => c.title)).toEqual(['Khasan, Primorsky Krai', 'Lake Khasan', 'Battle of Lake Khasan']);
+    // The cache keeps the reasons: a revisit says the same.
+    const again = await linkEntities(SEED, options({ details: false }));
+    expect(again['place:khasan']).toMatchObject({ match: { method: 'context', via: 'Khasan' } });
+    const chosen = await chooseLink({ id: 'place:khasan', type: 'place', name: 'Khasan', aliases: [] }, 'Lake Khasan', options());
+    expect(chosen).toMatchObject({ status: 'linked', chosenByReader: true, match: { method: 'reader', asked: 'Lake Khasan' } });
+  });
+});
+
+describe('details when a card is opened', () => {
+  it('loads the lead sentences and the labels its facts need, at most two requests, once', async () => {
+    const putin = byId('person:vladimir-putin');
+    const list = await linkEntities([putin], options({ details: false }));
+    const card = linked(list[putin.id]);
+    expect(card.extractHtml).toBeNull();
+    expect(fact(card, 'office')).toBeUndefined();
+    wiki.reset();
+    const opened = await linkDetails(putin, card, options());
+    const full = linked(opened);
+    expect(full.detailed).toBe(true);
+    expect(full.extractHtml).toMatch(/^<p><b>Vladimir Vladimirovich Putin<\/b>/);
+    expect(fact(full, 'office')).toBe('President of Russia (since 2012)');
+    expect(fact(full, 'occupation')).toBe('politician, intelligence officer, lawyer');
+    expect(wiki.apiRequests().map((q) => q.query.prop ?? q.query.props)).toEqual(['extracts', 'labels']);
+    // Cached with the card: opening it again, or listing the article again, asks nothing and shows it all.
+    wiki.reset();
+    expect(linked(await linkDetails(putin, card, options())).extractHtml).toBe(full.extractHtml);
+    expect(linked((await linkEntities([putin], options({ details: false })))[putin.id]).detailed).toBe(true);
+    expect(wiki.apiRequests()).toHaveLength(0);
+  });
+
+  it('refuses a title no Wikipedia page can have, sending nothing', async () => {
+    const r = await linkDetails(byId('person:vladimir-putin'), { lang: 'en', title: 'Vladimir Putin|Evil' }, options());
+    expect(r).toMatchObject({ status: 'error', reason: 'malformed' });
+    expect(wiki.apiRequests()).toHaveLength(0);
+  });
+
+  it('tells the dated facts from the cached card without asking again', async () => {
+    const { cardAsOf } = await import('../../../utils/knowledge/articleDate');
+    const r = await linkEntities([byId('person:vladimir-putin'), byId('place:khasan')], options());
+    const sent = wiki.apiRequests().length;
+    const putin = cardAsOf(linked(r['person:vladimir-putin']), '2010-09-01T10:00:00Z', NOW);
+    expect(putin.facts.find((f) => f.kind === 'office')).toMatchObject({ value: 'Prime Minister of Russia (2008–2012)', now: 'President of Russia (since 2012)' });
+    const khasan = cardAsOf(linked(r['place:khasan']), '2011-01-15', NOW);
+    expect(khasan.facts.find((f) => f.kind === 'population')).toMatchObject({ value: '742 (2010)', now: '683 (2021)' });
+    expect(wiki.apiRequests().length).toBe(sent);
+  });
+});
+
+describe('the article’s language first, English as the flagged fallback', () => {
+  it('a German article: the German titles in one batch, the names German Wikipedia lacks in one English batch', async () => {
+    const russland: EntityRef = { id: 'place:russland', type: 'place', name: 'Russland', aliases: [] };
+    const entities = [byId('person:vladimir-putin'), byId('person:kim-jong-un'), russland, byId('place:pyongyang')];
+    const r = await linkEntities(entities, options({ lang: 'de-DE', details: false }));
+    expect(linked(r['person:vladimir-putin'])).toMatchObject({ title: 'Wladimir Putin', lang: 'de', fellBackToEnglish: false, description: 'russischer Politiker, Präsident Russlands' });
+    expect(linked(r['place:russland'])).toMatchObject({ title: 'Russland', lang: 'de', fellBackToEnglish: false });
+    expect(linked(r['person:kim-jong-un'])).toMatchObject({ title: 'Kim Jong Un', lang: 'en', fellBackToEnglish: true });
+    expect(linked(r['place:pyongyang'])).toMatchObject({ title: 'Pyongyang', lang: 'en', fellBackToEnglish: true });
+    const titleRequests = wiki.apiRequests().filter((q) => q.query.titles !== undefined);
+    expect(titleRequests.map((q) => q.path)).toEqual(['/de/w/api.php', '/en/w/api.php']);
+    // Only the names German Wikipedia lacks went to English.
+    expect(titleRequests[1]?.query.titles?.split('|')).not.toContain('Vladimir Putin');
+    // Wikidata answers in German first, English second.
+    expect(wiki.apiRequests().find((q) => q.query.action === 'wbgetentities')?.query.languages).toBe('de|en');
+  });
+
+  it('a French article with the fake French Wikipedia', async () => {
+    const moscou: EntityRef = { id: 'place:moscou', type: 'place', name: 'Moscou', aliases: [] };
+    const poutine: EntityRef = { id: 'person:poutine', type: 'person', name: 'Vladimir Poutine', aliases: ['Poutine'] };
+    const r = await linkEntities([moscou, poutine, byId('person:kim-jong-un')], options({ lang: 'fr', context: 'Vladimir Poutine est à Moscou.', details: false }));
+    expect(linked(r['place:moscou'])).toMatchObject({ title: 'Moscou', lang: 'fr', fellBackToEnglish: false, pageUrl: 'https://fr.wikipedia.org/wiki/Moscou' });
+    expect(linked(r['person:poutine'])).toMatchObject({ title: 'Vladimir Poutine', lang: 'fr', fellBackToEnglish: false, qid: 'Q7747' });
+    expect(linked(r['person:kim-jong-un'])).toMatchObject({ lang: 'en', fellBackToEnglish: true });
+    expect(wiki.apiRequests().map((q) => q.path)).toEqual(['/fr/w/api.php', '/en/w/api.php', '/wikidata/w/api.php']);
   });
 });

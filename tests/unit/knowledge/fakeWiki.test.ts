@@ -47,6 +47,30 @@ describe('fake Wikipedia/Wikidata server', () => {
     expect(body.continue).toMatchObject({ excontinue: 20 });
   });
 
+  it('generator=links: the pages a disambiguation page lists, with their props, in formatversion=2 shape', async () => {
+    const q = new URLSearchParams({ action: 'query', format: 'json', formatversion: '2', redirects: '1', generator: 'links', gplnamespace: '0', gpllimit: 'max', prop: 'pageprops|description|extracts', exintro: '1', exsentences: '2', titles: 'Khasan' });
+    const body = await (await fetch(`${wiki.url}/en/w/api.php?${q}`)).json();
+    expect(body.batchcomplete).toBe(true);
+    const titles = body.query.pages.map((p: { title: string }) => p.title);
+    expect(titles).toEqual(expect.arrayContaining(['Khasan, Primorsky Krai', 'Lake Khasan', 'Battle of Lake Khasan', 'Khasansky District', 'Russia']));
+    // The disambiguation page itself is not in the generated set; a red link comes back missing.
+    expect(titles).not.toContain('Khasan');
+    expect(body.query.pages).toEqual(expect.arrayContaining([{ ns: 0, title: 'Urban-type settlement', missing: true }]));
+    const lake = body.query.pages.find((p: { title: string }) => p.title === 'Lake Khasan');
+    expect(lake).toMatchObject({ pageprops: { wikibase_item: 'Q1335862' }, description: 'Lake in Primorsky Krai, Russia' });
+    expect(lake.extract).toMatch(/^<p><b>Lake Khasan<\/b>/);
+  });
+
+  it('serves more than one language: English, German and French', async () => {
+    const ask = async (lang: string, title: string) => {
+      const q = new URLSearchParams({ action: 'query', format: 'json', formatversion: '2', prop: 'pageprops', titles: title });
+      return (await (await fetch(`${wiki.url}/${lang}/w/api.php?${q}`)).json()).query.pages[0];
+    };
+    expect(await ask('de', 'Russland')).toMatchObject({ pageprops: { wikibase_item: 'Q159' } });
+    expect(await ask('fr', 'Moscou')).toMatchObject({ pageprops: { wikibase_item: 'Q649' } });
+    expect(await ask('fr', 'Kim Jong Un')).toMatchObject({ missing: true });
+  });
+
   it('REST summary: 302 for a redirect, the summary profile content type, 404 as problem+json', async () => {
     const res = await fetch(`${wiki.url}/en/api/rest_v1/page/summary/Kim_Jong-un`);
     expect(res.url).toMatch(/\/summary\/Kim_Jong_Un$/);

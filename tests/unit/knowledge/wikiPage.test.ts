@@ -47,8 +47,14 @@ describe('URLs', () => {
   const endpoints = { wikipedia: 'https://{lang}.wikipedia.org', wikidata: 'https://www.wikidata.org' };
   it('puts only valid language codes into the host', () => {
     expect(wikiLang('de')).toBe('de');
-    expect(wikiLang('en-GB')).toBe('en-gb');
-    expect(wikiLang('pt_BR')).toBe('pt-br');
+    // A page's region or script subtag names no Wikipedia of its own; a few editions have two-part codes.
+    expect(wikiLang('en-GB')).toBe('en');
+    expect(wikiLang('pt_BR')).toBe('pt');
+    expect(wikiLang('de-DE')).toBe('de');
+    expect(wikiLang('es-419')).toBe('es');
+    expect(wikiLang('zh-Hant-TW')).toBe('zh');
+    expect(wikiLang('zh-yue')).toBe('zh-yue');
+    expect(wikiLang('be-tarask')).toBe('be-tarask');
     expect(wikiLang('evil.com/x')).toBe('en');
     expect(wikiLang(null)).toBe('en');
     expect(actionApiUrl(endpoints, 'evil.com#', { titles: 'A|B' })).toMatch(/^https:\/\/en\.wikipedia\.org\/w\/api\.php\?action=query&format=json&formatversion=2&origin=\*/);

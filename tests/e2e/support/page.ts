@@ -1,9 +1,17 @@
-import type { Page } from 'playwright-core';
+/**
+ * What these helpers need of a page. Playwright's Page (the Chromium tier) has it as is; the Firefox tier wraps
+ * Puppeteer's Page (tests/e2e-firefox/support/firefox.ts), so both tiers share one copy of each helper.
+ */
+export interface DrivenPage {
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  mouse: { click(x: number, y: number): Promise<unknown> };
+}
+type Page = DrivenPage;
 
 /** Waits until the page has stopped scrolling (smooth scrolls from Backstory's own "jump to mention" included). */
 export async function settleScroll(page: Page): Promise<void> {
   await page.evaluate(
-    () =>
+    (_: undefined) =>
       new Promise<void>((resolve) => {
         let last = window.scrollY;
         let still = 0;
@@ -16,6 +24,7 @@ export async function settleScroll(page: Page): Promise<void> {
         };
         tick();
       }),
+    undefined,
   );
 }
 

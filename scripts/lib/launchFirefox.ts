@@ -266,7 +266,12 @@ export async function launchFirefoxExtension(
       return page;
     },
     close: async ({ keepProfile = false } = {}) => {
-      await browser.close();
+      // A browser that does not close within 20 s (a stuck download, a hung content process) is killed, so a failed
+      // test cannot also hang the run; the profile is still written, as after a crash.
+      const closing = browser.close();
+      const timer = setTimeout(() => browser.process()?.kill('SIGKILL'), 20_000);
+      await closing.catch(() => undefined);
+      clearTimeout(timer);
       if (!keepProfile && !opts.userDataDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };

@@ -106,3 +106,20 @@ export async function typeInto(page: Page, label: string | RegExp, text: string)
   await page.mouse.click(spot.x, spot.y);
   await page.keyboard.type(text);
 }
+
+/** Clicks, with the real mouse, the first element matching `selector` inside the first `container` that contains `text`. */
+export async function clickIn(page: Page, container: string, text: string, selector: string): Promise<void> {
+  const spot = await page.evaluate(
+    ({ container: c, text: t, selector: s }) => {
+      const box = [...document.querySelectorAll(c)].find((e) => e.textContent?.includes(t));
+      const el = box?.querySelector(s);
+      if (!el) return null;
+      el.scrollIntoView({ block: 'center' });
+      const rect = el.getBoundingClientRect();
+      return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+    },
+    { container, text, selector },
+  );
+  if (!spot) throw new Error(`No ${selector} in a ${container} with "${text}"`);
+  await page.mouse.click(spot.x, spot.y);
+}

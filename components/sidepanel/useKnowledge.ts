@@ -41,7 +41,7 @@ function useOnline(): boolean {
  * Background knowledge for an article's entities, asked of the background (which caches and queues the requests).
  * Never blocks the panel: entities show at once, cards fill in; failures are retried later and when back online.
  */
-export function useKnowledge(article: Article, entities: readonly Entity[]) {
+export function useKnowledge(article: Article, entities: readonly Entity[], tabId?: number) {
   const [enabled] = useStorageItem(lookupsEnabled);
   const online = useOnline();
   const [knowledge, setKnowledge] = useState<Record<string, LinkResult | 'loading'>>({});
@@ -61,6 +61,8 @@ export function useKnowledge(article: Article, entities: readonly Entity[]) {
       lang: article.lang,
       site: siteOf(article.canonicalUrl),
       context: article.text,
+      // The background does not cache what it fetches for an article in a private window.
+      tabId,
     })
       .then((results) => {
         if (!alive) return;
@@ -78,7 +80,7 @@ export function useKnowledge(article: Article, entities: readonly Entity[]) {
       clearTimeout(retry);
     };
     // entityKey stands for the entity list; the article's URL for the article.
-  }, [article.canonicalUrl, entityKey, enabled, online, attempt]);
+  }, [article.canonicalUrl, entityKey, enabled, online, attempt, tabId]);
 
   const choose = useCallback(
     (entity: Entity, title: string | null) => {

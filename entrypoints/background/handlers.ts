@@ -1,10 +1,11 @@
 import { canonicalUrl } from '../../utils/article/canonicalUrl';
 import { hasSavedArticle, setArticleEntities, toStoredEntities } from '../../utils/db/articles';
 import { createHighlight, deleteHighlight, listHighlights, restoreHighlight, updateHighlight } from '../../utils/db/highlights';
-import { saveArticleNote } from '../../utils/db/notes';
+import { getArticleNote, saveArticleNote } from '../../utils/db/notes';
 import type { BackstoryDB } from '../../utils/db/schema';
 import type { BackgroundReplies, PayloadOut, toBackground } from '../../utils/messaging/protocol';
 import { type Handlers, HandlerError } from '../../utils/messaging/router';
+import { concernsPrivateWindow } from '../../utils/privacy/privateWindows';
 import { openTab } from './analysis';
 import { getTabState, setTabState } from './tabState';
 
@@ -12,7 +13,8 @@ type T = typeof toBackground;
 
 /** Background knowledge look-ups, wired by index.ts (kept behind an interface so handlers stay testable). */
 export interface KnowledgeService {
-  lookup(payload: PayloadOut<T, 'knowledge/lookup'>): Promise<BackgroundReplies['knowledge/lookup']>;
+  /** `persist: false` for an article in a private window: nothing fetched is cached. */
+  lookup(payload: PayloadOut<T, 'knowledge/lookup'>, opts?: { persist: boolean }): Promise<BackgroundReplies['knowledge/lookup']>;
   choose(payload: PayloadOut<T, 'knowledge/choose'>): Promise<BackgroundReplies['knowledge/choose']>;
 }
 
@@ -26,6 +28,8 @@ export interface BackgroundDeps {
   onSavedPage?: (tabId: number) => void;
   /** Tells the pages showing an article that its highlights changed (so the panel's edits show at once). */
   onHighlightsChanged?: (url: string) => void;
+  /** Whether a message concerns a tab in a private window (utils/privacy; replaced in tests). */
+  isPrivate?: typeof concernsPrivateWindow;
 }
 
 function requireTab(tabId: number | undefined): number {
@@ -37,6 +41,7 @@ function requireTab(tabId: number | undefined): number {
 export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundReplies> {
   const { db } = deps;
   const run = deps.openTab ?? openTab;
+  const isPrivate = deps.isPrivate ?? concernsPrivateWindow;
   const changed = <R extends { url: string } | null>(record: R): R => {
     if (record) deps.onHighlightsChanged?.(record.url);
     return record;
@@ -50,7 +55,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
     },
     'page/analysis': async ({ analysis }, ctx) => {
       await setTabState(requireTab(ctx.tabId), { status: 'ready', url: analysis.url, analysis });
-      if (analysis.extraction.kind === 'article') {
+      if (analysis.extraction.kind === 'article' && !(await isPrivate(ctx))) {
         await setArticleEntities(db, analysis.extraction.article.canonicalUrl, toStoredEntities(analysis.entities));
       }
       return { stored: true };
@@ -84,7 +89,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
     },
     'note/save': ({ article, body }) => saveArticleNote(db, article, body),
     'article/entities': async ({ url, entities }) => ({ article: await setArticleEntities(db, url, toStoredEntities(entities)) }),
-    'knowledge/lookup': (payload) => deps.knowledge.lookup(payload),
+    'knowledge/lookup': async (payload, ctx) => deps.knowledge.lookup(payload, { persist: !(await isPrivate(ctx, payload.tabId)) }),
     'knowledge/choose': (payload) => deps.knowledge.choose(payload),
+    'article/saved': async ({ url }) => ({ highlights: await listHighlights(db, url), note: await getArticleNote(db, url) }),
   };
 }

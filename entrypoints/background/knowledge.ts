@@ -32,8 +32,9 @@ export function createKnowledgeService(db: BackstoryDB): KnowledgeService {
   };
 
   return {
-    async lookup({ entities, lang, site, context }) {
-      return linkEntities(entities, { ...(await options(lang)), site, context });
+    async lookup({ entities, lang, site, context }, { persist } = { persist: true }) {
+      // Not persisted (a private window): no background refresh either, it would only be thrown away.
+      return linkEntities(entities, { ...(await options(lang)), site, context, persist, revalidate: persist });
     },
     async choose({ entity, lang, site, title }) {
       return chooseLink(entity, title, { ...(await options(lang)), site });

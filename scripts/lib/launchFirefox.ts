@@ -44,12 +44,17 @@ export interface FirefoxExtensionBrowser {
   newPage(): Promise<Page>;
   /** Opens an extension page ("/library.html") in a new tab and waits until it has loaded. */
   openExtensionPage(path: string): Promise<Page>;
+  /** Opens an extension page in a new tab of the window a tab is in (a private window's pages run privately). */
+  openExtensionPageBeside(tabId: number, path: string): Promise<Page>;
   /** Reloads an extension page and waits for the new document (page.reload() would wait forever, as goto does). */
   reloadExtensionPage(page: Page): Promise<void>;
   /** The browser tab id of a web page (found by URL through the extension's tabs API). */
   tabIdOf(page: Page): Promise<number>;
-  /** Opens the sidebar's page in a tab, pinned to the given tab id. */
-  openPanel(tabId: number): Promise<Page>;
+  /**
+   * Opens the sidebar's page in a tab, pinned to the given tab id: in the normal window, or with `inTabsWindow` in
+   * that tab's own window (a private window's sidebar runs in the private context, and so does this page then).
+   */
+  openPanel(tabId: number, opts?: { inTabsWindow?: boolean }): Promise<Page>;
   /** Lets Backstory run in private windows (the reader's "Run in Private Windows: Allow" in about:addons). */
   allowInPrivateWindows(): Promise<void>;
   /** Opens a URL in a new private window (Backstory must be allowed there) and returns its page. */
@@ -201,6 +206,27 @@ export async function launchFirefoxExtension(
   const inExtension = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> =>
     control!.evaluate(fn as (arg: unknown) => Promise<R>, arg as unknown) as Promise<R>;
 
+  const openExtensionPageBeside = async (tabId: number, path: string): Promise<Page> => {
+    const url = `${origin}${path}`;
+    await inExtension(
+      async ([id, u]: readonly [number, string]) => {
+        const api = (globalThis as unknown as { browser: { tabs: { get(id: number): Promise<{ windowId: number }>; create(o: object): Promise<unknown> } } }).browser;
+        await api.tabs.create({ windowId: (await api.tabs.get(id)).windowId, url: u });
+      },
+      [tabId, url] as const,
+    );
+    // BiDi names no URL for an extension page (see above): find the new tab by asking each page where it is.
+    let found: Page | undefined;
+    await until(async () => {
+      for (const page of await browser.pages()) {
+        const href = await page.evaluate(() => document.readyState === 'complete' && location.href).catch(() => false);
+        if (href === url) found = page;
+      }
+      return found !== undefined;
+    }, `${path} in the window of tab ${tabId}`);
+    return found!;
+  };
+
   const tabIdOf = async (page: Page): Promise<number> => {
     const url = await page.evaluate(() => location.href);
     let id: number | null = null;
@@ -234,7 +260,11 @@ export async function launchFirefoxExtension(
       );
     },
     tabIdOf,
-    openPanel: (tabId) => openExtensionPage(`/sidepanel.html?tabId=${tabId}`),
+    openExtensionPageBeside,
+    openPanel: (tabId, { inTabsWindow = false } = {}) => {
+      const path = `/sidepanel.html?tabId=${tabId}`;
+      return inTabsWindow ? openExtensionPageBeside(tabId, path) : openExtensionPage(path);
+    },
     allowInPrivateWindows: async () => {
       const manager = await browser.newPage();
       void manager.goto('about:addons', { timeout: 30_000 }).catch(() => undefined);
@@ -257,8 +287,12 @@ export async function launchFirefoxExtension(
     openPrivateWindow: async (url) => {
       const target = browser.waitForTarget((t) => t.url() === url, { timeout: 20_000 });
       await inExtension(async (u: string) => {
-        const api = (globalThis as unknown as { browser: { windows: { create(o: object): Promise<unknown> } } }).browser;
+        type Windows = { create(o: object): Promise<unknown>; getCurrent(): Promise<{ id: number }>; update(id: number, o: object): Promise<unknown> };
+        const api = (globalThis as unknown as { browser: { windows: Windows } }).browser;
+        const normal = await api.windows.getCurrent();
         await api.windows.create({ incognito: true, url: u });
+        // New tabs open in the last focused window: give the focus back, so newPage() stays in the normal window.
+        await api.windows.update(normal.id, { focused: true });
       }, url);
       const page = await (await target).page();
       if (!page) throw new Error(`No page for the private window at ${url}`);

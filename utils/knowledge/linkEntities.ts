@@ -36,6 +36,8 @@ export interface LinkOptions {
   onRevalidate?: (refresh: Promise<Record<string, LinkResult>>) => void;
   /** A client to reuse (shares the serial queue and request count); built from fetch/userAgent/timeoutMs otherwise. */
   client?: WikiClient;
+  /** Write what was fetched to the cache (default true); false for an article read in a private window (#18). */
+  persist?: boolean;
 }
 
 function disabled(): LinkResult {
@@ -66,7 +68,7 @@ async function fetchAndStore(entities: EntityRef[], opts: LinkOptions, lang: str
     forcedTitles: forced,
     knownLabels: (ids) => readLabels(opts.db, lang, ids),
   });
-  await writeCache(opts.db, [...resolved.values()].flatMap((r) => r.cache), now, opts.maxRecords ?? MAX_RECORDS);
+  if (opts.persist !== false) await writeCache(opts.db, [...resolved.values()].flatMap((r) => r.cache), now, opts.maxRecords ?? MAX_RECORDS);
   return resolved;
 }
 

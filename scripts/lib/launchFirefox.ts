@@ -193,9 +193,9 @@ export async function launchFirefoxExtension(
     await until(
       () =>
         page.evaluate(async () => {
-          const api = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
-          const reply = (await api.runtime.sendMessage({ type: 'highlights/list', payload: { url: 'https://example.invalid/' } })) as { ok?: boolean };
-          return reply?.ok === true;
+          // The background page's script registers its listeners as it loads: a loaded page is a listening one.
+          const api = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window | null> } } }).browser;
+          return (await api.runtime.getBackgroundPage())?.document.readyState === 'complete';
         }),
       'the background page to answer',
     );

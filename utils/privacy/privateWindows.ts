@@ -5,7 +5,8 @@ import type { HandlerContext } from '../messaging/router';
  * Private windows (#18). An article read in a private window leaves nothing behind unless the reader saves a
  * highlight or a note on it: no entities written onto a saved article, no look-up results in the knowledge cache
  * (their keys carry the article's names and context words). What the reader saves explicitly is kept, as a
- * bookmark made in a private window is. The per-tab analysis lives in storage.session, which is memory only in both
+ * bookmark made in a private window is: a highlight, a note, and a link the reader corrects (knowledge/choose, with
+ * the card of the article they chose). The per-tab analysis lives in storage.session, which is memory only in both
  * browsers and is cleared when the tab closes.
  *
  * Both browsers mark a private tab the same way (tabs.Tab.incognito), so nothing here depends on the browser.

@@ -8,13 +8,16 @@ import { EntitySections } from '../entities/EntitySections';
 import { useStorageItem } from '../shared/useStorageItem';
 import { HighlightsPanel } from '../highlights/HighlightsPanel';
 import { ArticleHeader } from './ArticleHeader';
+import { PrivateNotice } from './PrivateNotice';
 import { useArticleHighlights } from './useArticleHighlights';
 import { useKnowledge } from './useKnowledge';
+import { usePrivateTab } from './usePrivateTab';
 
 /** The panel for an article: header, the people and places with their background, the reader's highlights and notes. */
 export function ArticleView(props: { tabId: number; article: Article; entities: readonly Entity[]; pageUrl: string; orphaned: readonly string[] }) {
   const { tabId, article, entities } = props;
-  const { knowledge, lookupsState, choose, details } = useKnowledge(article, entities);
+  const { knowledge, lookupsState, choose, details } = useKnowledge(article, entities, tabId);
+  const isPrivate = usePrivateTab(tabId);
   const [underline, setUnderline] = useStorageItem(underlineMentions);
   const highlights = useArticleHighlights(tabId, article, props.pageUrl, props.orphaned);
   const reveal = useCallback(
@@ -24,6 +27,7 @@ export function ArticleView(props: { tabId: number; article: Article; entities: 
   return (
     <main class="panel-main">
       <ArticleHeader article={article} />
+      {isPrivate && <PrivateNotice />}
       {entities.length > 0 && (
         <label class="panel-toggle">
           <input type="checkbox" checked={underline ?? false} onChange={(e) => setUnderline(e.currentTarget.checked)} />

@@ -5,19 +5,15 @@ import type { HighlightRecord } from '../../utils/db/schema';
 import type { HighlightColor } from '../../utils/highlights/types';
 import { MessageError, send, sendToTab } from '../../utils/messaging/client';
 import type { PanelHighlight } from '../highlights/HighlightsPanel';
-import { pageDb } from '../shared/pageDb';
-import { useLiveQuery } from '../shared/useLiveQuery';
-
+import { useSavedArticle } from './useSavedArticle';
 
 /**
- * The article's highlights and note, live from Dexie (changes in the page or another tab show at once), and the
- * actions on them, written through the background.
+ * The article's highlights and note, live (changes in the page or another tab show at once), and the actions on
+ * them, written through the background.
  */
 export function useArticleHighlights(tabId: number, article: Article, pageUrl: string, orphaned: readonly string[]) {
-  const db = pageDb();
   const url = article.canonicalUrl;
-  const records = useLiveQuery(() => db.highlights.where('url').equals(url).toArray(), [url]);
-  const note = useLiveQuery(() => db.notes.where('url').equals(url).first(), [url]);
+  const { highlights: records, note, reload } = useSavedArticle(url);
   const [deleted, setDeleted] = useState<HighlightRecord | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -33,19 +29,25 @@ export function useArticleHighlights(tabId: number, article: Article, pageUrl: s
     undoLabel: deleted ? 'Highlight deleted' : null,
     message,
     onReveal: useCallback((id: string) => void sendToTab(tabId, 'content/revealHighlight', { id }).catch(report), [tabId]),
-    onChangeColor: (id: string, color: HighlightColor) => void send('highlight/update', { id, color }).catch(report),
-    onChangeNote: (id: string, text: string) => void send('highlight/update', { id, note: text }).catch(report),
+    onChangeColor: (id: string, color: HighlightColor) => void send('highlight/update', { id, color }).then(reload, report),
+    onChangeNote: (id: string, text: string) => void send('highlight/update', { id, note: text }).then(reload, report),
     onDelete: (id: string) =>
       void send('highlight/delete', { id })
-        .then(({ deleted: record }) => setDeleted(record))
+        .then(({ deleted: record }) => {
+          setDeleted(record);
+          reload();
+        })
         .catch(report),
     onUndo: () => {
       if (!deleted) return;
       void send('highlight/restore', { record: deleted })
-        .then(() => setDeleted(null))
+        .then(() => {
+          setDeleted(null);
+          reload();
+        })
         .catch(report);
     },
-    onArticleNoteChange: (text: string) => void send('note/save', { article: toArticleRef(article, pageUrl), body: text }).catch(report),
+    onArticleNoteChange: (text: string) => void send('note/save', { article: toArticleRef(article, pageUrl), body: text }).then(reload, report),
     onReattach: (id: string) =>
       void sendToTab(tabId, 'content/highlightSelection', { reattachId: id })
         .then((r) => setMessage(r.created ? null : r.message))

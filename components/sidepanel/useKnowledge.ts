@@ -47,7 +47,7 @@ function useOnline(): boolean {
  * Background knowledge for an article's entities, asked of the background (which caches and queues the requests).
  * Never blocks the panel: entities show at once, cards fill in; failures are retried later and when back online.
  */
-export function useKnowledge(article: Article, entities: readonly Entity[]) {
+export function useKnowledge(article: Article, entities: readonly Entity[], tabId?: number) {
   const [enabled] = useStorageItem(lookupsEnabled);
   const online = useOnline();
   const [knowledge, setKnowledge] = useState<Record<string, LinkResult | 'loading'>>({});
@@ -69,6 +69,8 @@ export function useKnowledge(article: Article, entities: readonly Entity[]) {
       lang: article.lang,
       site: siteOf(article.canonicalUrl),
       context: article.text,
+      // The background does not cache what it fetches for an article in a private window.
+      tabId,
     })
       .then((results) => {
         if (!alive) return;
@@ -86,7 +88,7 @@ export function useKnowledge(article: Article, entities: readonly Entity[]) {
       clearTimeout(retry);
     };
     // entityKey stands for the entity list; the article's URL for the article.
-  }, [article.canonicalUrl, entityKey, enabled, online, attempt]);
+  }, [article.canonicalUrl, entityKey, enabled, online, attempt, tabId]);
 
   const choose = useCallback(
     (entity: Entity, title: string | null) => {
@@ -124,6 +126,7 @@ export function useKnowledge(article: Article, entities: readonly Entity[]) {
         entity: { id: entity.id, type: entity.type, name: entity.name, aliases: entity.aliases },
         lang: article.lang,
         card: { lang: current.card.lang, title: current.card.title },
+        tabId,
       })
         .then((result) => {
           if (result.status !== 'linked') {
@@ -140,7 +143,7 @@ export function useKnowledge(article: Article, entities: readonly Entity[]) {
         })
         .catch(() => asked.current.delete(key));
     },
-    [article.canonicalUrl, article.lang, article.publishedTime],
+    [article.canonicalUrl, article.lang, article.publishedTime, tabId],
   );
 
   const lookupsState: LookupsState = enabled === false ? 'off' : online ? 'on' : 'offline';

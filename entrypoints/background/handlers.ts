@@ -1,10 +1,11 @@
 import { canonicalUrl, mayClaim, sameSite } from '../../utils/article/canonicalUrl';
 import { hasSavedArticle, setArticleEntities, toStoredEntities } from '../../utils/db/articles';
 import { createHighlight, deleteHighlight, listHighlights, restoreHighlight, updateHighlight } from '../../utils/db/highlights';
-import { saveArticleNote } from '../../utils/db/notes';
+import { getArticleNote, saveArticleNote } from '../../utils/db/notes';
 import type { BackstoryDB } from '../../utils/db/schema';
 import type { BackgroundReplies, PayloadOut, toBackground } from '../../utils/messaging/protocol';
 import { type HandlerContext, type Handlers, HandlerError } from '../../utils/messaging/router';
+import { concernsPrivateWindow } from '../../utils/privacy/privateWindows';
 import { openTab } from './analysis';
 import { getTabState, setTabState } from './tabState';
 
@@ -12,12 +13,13 @@ type T = typeof toBackground;
 
 /** Background knowledge look-ups, wired by index.ts (kept behind an interface so handlers stay testable). */
 export interface KnowledgeService {
-  lookup(payload: PayloadOut<T, 'knowledge/lookup'>): Promise<BackgroundReplies['knowledge/lookup']>;
+  /** `persist: false` for an article in a private window: nothing fetched is cached. */
+  lookup(payload: PayloadOut<T, 'knowledge/lookup'>, opts?: { persist: boolean }): Promise<BackgroundReplies['knowledge/lookup']>;
   choose(payload: PayloadOut<T, 'knowledge/choose'>): Promise<BackgroundReplies['knowledge/choose']>;
   /** Starts the look-ups of a tab's article as soon as its analysis is ready (issue 15); optional like details. */
-  prefetch?(state: BackgroundReplies['tab/open']): void;
+  prefetch?(state: BackgroundReplies['tab/open'], opts?: { persist: boolean }): void;
   /** An opened card's details (issue 15); optional so test doubles need not stub it. */
-  details?(payload: PayloadOut<T, 'knowledge/details'>): Promise<BackgroundReplies['knowledge/details']>;
+  details?(payload: PayloadOut<T, 'knowledge/details'>, opts?: { persist: boolean }): Promise<BackgroundReplies['knowledge/details']>;
 }
 
 /** What the handlers need. */
@@ -30,6 +32,8 @@ export interface BackgroundDeps {
   onSavedPage?: (tabId: number) => void;
   /** Tells the pages showing an article that its highlights changed (so the panel's edits show at once). */
   onHighlightsChanged?: (url: string) => void;
+  /** Whether a message concerns a tab in a private window (utils/privacy; replaced in tests). */
+  isPrivate?: typeof concernsPrivateWindow;
 }
 
 function requireTab(tabId: number | undefined): number {
@@ -63,6 +67,7 @@ function inReach<R extends { url: string }>(ctx: HandlerContext, record: R | und
 export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundReplies> {
   const { db } = deps;
   const run = deps.openTab ?? openTab;
+  const isPrivate = deps.isPrivate ?? concernsPrivateWindow;
   const changed = <R extends { url: string } | null>(record: R): R => {
     if (record) deps.onHighlightsChanged?.(record.url);
     return record;
@@ -83,7 +88,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       if (analysis.extraction.kind === 'article') requireReach(ctx, analysis.extraction.article.canonicalUrl);
       const reported = { ...analysis, url: ctx.pageUrl ?? analysis.url };
       await setTabState(tabId, { status: 'ready', url: reported.url, analysis: reported });
-      if (reported.extraction.kind === 'article') {
+      if (reported.extraction.kind === 'article' && !(await isPrivate(ctx))) {
         await setArticleEntities(db, reported.extraction.article.canonicalUrl, toStoredEntities(reported.entities));
       }
       return { stored: true };
@@ -102,9 +107,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       await setTabState(requireTab(ctx.tabId), { status: 'working', url: ctx.pageUrl ?? '' });
       return { stored: true };
     },
-    'tab/open': async ({ tabId, force }) => {
+    'tab/open': async ({ tabId, force }, ctx) => {
       const state = await run(tabId, force);
-      deps.knowledge.prefetch?.(state);
+      // An article in a private window: looked up, never cached (#18).
+      deps.knowledge.prefetch?.(state, { persist: !(await isPrivate(ctx, tabId)) });
       return state;
     },
     'highlights/list': ({ url }, ctx) => {
@@ -138,7 +144,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       requireReach(ctx, url);
       return { article: await setArticleEntities(db, url, toStoredEntities(entities)) };
     },
-    'knowledge/lookup': (payload, ctx) => {
+    'knowledge/lookup': async (payload, ctx) => {
       // `site` selects the reader's link corrections: a page may read only its own site's.
       if (ctx.kind === 'content') {
         const host = ctx.pageUrl ? new URL(ctx.pageUrl).hostname : '';
@@ -146,10 +152,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
           throw new HandlerError('forbidden', 'A page may only look up names for its own site.');
         }
       }
-      return deps.knowledge.lookup(payload);
+      return deps.knowledge.lookup(payload, { persist: !(await isPrivate(ctx, payload.tabId)) });
     },
     'knowledge/choose': (payload) => deps.knowledge.choose(payload),
-    'knowledge/details': async (payload) =>
-      deps.knowledge.details ? deps.knowledge.details(payload) : { status: 'error', reason: 'disabled', message: 'No details service.' },
+    'knowledge/details': async (payload, ctx) =>
+      deps.knowledge.details
+        ? deps.knowledge.details(payload, { persist: !(await isPrivate(ctx, payload.tabId)) })
+        : { status: 'error', reason: 'disabled', message: 'No details service.' },
+    'article/saved': async ({ url }) => ({ highlights: await listHighlights(db, url), note: await getArticleNote(db, url) }),
   };
 }

@@ -7,6 +7,8 @@ import { createListener } from '../../utils/messaging/router';
 import { injectAnalyzer, isWebUrl, openTab } from './analysis';
 import { createHandlers } from './handlers';
 import { createKnowledgeService } from './knowledge';
+import { openPanelFromToolbarButton } from '../../utils/platform/browserDifferences';
+import { announceSavedChange } from '../../utils/privacy/privateWindows';
 import { createMenus, MENU, openPanel } from './panel';
 import { clearTabState, setTabState, tabsShowing } from './tabState';
 
@@ -22,6 +24,7 @@ export default defineBackground(() => {
 
   /** The article's highlights changed (panel, another tab): every tab showing it repaints. */
   const notifyTabs = (url: string): void => {
+    void announceSavedChange(url);
     void tabsShowing(url).then((tabIds) => {
       for (const tabId of tabIds) void sendToTab(tabId, 'content/highlightsChanged', { url }).catch(() => undefined);
     });
@@ -38,12 +41,8 @@ export default defineBackground(() => {
   );
 
   browser.runtime.onInstalled.addListener(() => createMenus());
-  if (import.meta.env.BROWSER !== 'firefox') {
-    // The toolbar button opens the side panel directly; the panel then asks for the active tab's analysis.
-    void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
-  } else {
-    browser.browserAction.onClicked.addListener(() => void openPanel(undefined));
-  }
+  // The toolbar button opens the panel; the panel then asks for the active tab's analysis.
+  openPanelFromToolbarButton();
 
   const highlightSelection = async (tabId: number): Promise<void> => {
     await injectAnalyzer(tabId);

@@ -44,12 +44,15 @@ export function createKnowledgeService(db: BackstoryDB): KnowledgeService {
   type Lookup = PayloadOut<typeof toBackground, 'knowledge/lookup'>;
   // The look-up of an article started when its analysis came in is shared with the panel's own request for it.
   const inFlight = new Map<string, Promise<Record<string, LinkResult>>>();
-  const keyOf = (p: Lookup) => JSON.stringify([p.site, p.lang, p.entities.map((e) => e.id), p.context.length]);
-  const lookup = (payload: Lookup): Promise<Record<string, LinkResult>> => {
-    const key = keyOf(payload);
+  const keyOf = (p: Lookup, persist: boolean) => JSON.stringify([p.site, p.lang, p.entities.map((e) => e.id), p.context.length, persist]);
+  const lookup = (payload: Lookup, { persist } = { persist: true }): Promise<Record<string, LinkResult>> => {
+    const key = keyOf(payload, persist);
     const running = inFlight.get(key);
     if (running) return running;
-    const started = options(payload.lang).then((o) => linkEntities(payload.entities, { ...o, site: payload.site, context: payload.context }));
+    // Not persisted (a private window, #18): no background refresh either, it would only be thrown away.
+    const started = options(payload.lang).then((o) =>
+      linkEntities(payload.entities, { ...o, site: payload.site, context: payload.context, persist, revalidate: persist }),
+    );
     inFlight.set(key, started);
     // Once answered, the cache answers the next request for it.
     const forget = () => void (inFlight.get(key) === started && inFlight.delete(key));
@@ -59,19 +62,19 @@ export function createKnowledgeService(db: BackstoryDB): KnowledgeService {
 
   return {
     lookup,
-    prefetch(state) {
+    prefetch(state, { persist } = { persist: true }) {
       // The panel shows the list as soon as the analysis is stored, then asks for the background: asking now saves
       // that round trip (the list itself never waits for it). Look-ups off still sends nothing (linkEntities).
       if (state.status !== 'ready' || state.analysis.extraction.kind !== 'article' || state.analysis.entities.length === 0) return;
       const article = state.analysis.extraction.article;
       const entities = state.analysis.entities.map(({ id, type, name, aliases }) => ({ id, type, name, aliases }));
-      void lookup({ entities, lang: article.lang, site: siteOf(article.canonicalUrl), context: article.text }).catch(() => undefined);
+      void lookup({ entities, lang: article.lang, site: siteOf(article.canonicalUrl), context: article.text }, { persist }).catch(() => undefined);
     },
     async choose({ entity, lang, site, title }) {
       return chooseLink(entity, title, { ...(await options(lang)), site });
     },
-    async details({ entity, lang, card }) {
-      return linkDetails(entity, card, { ...(await options(lang)), site: '' });
+    async details({ entity, lang, card }, { persist } = { persist: true }) {
+      return linkDetails(entity, card, { ...(await options(lang)), site: '', persist });
     },
   };
 }

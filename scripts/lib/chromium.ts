@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { aptInstall, canAptInstall, isDebianLike } from './debian';
 
 /** Where Chromium or Chrome is usually installed; CHROME_PATH overrides them all. */
 const CANDIDATES = [
@@ -18,11 +18,6 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return CANDIDATES.find((path) => existsSync(path)) ?? null;
 }
 
-/** True on Debian or a derivative where apt-get can install the `chromium` package. */
-function isDebianLike(): boolean {
-  return existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
-}
-
 /**
  * Finds Chromium, installing Debian's package when running as root on Debian; otherwise explains what to install.
  * Throws an Error whose message is the instruction for the reader.
@@ -31,10 +26,9 @@ export function ensureChromium(log: (line: string) => void = console.log): strin
   const found = findChromium();
   if (found) return found;
   if (process.env.CHROME_PATH) throw new Error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, but there is no such file.`);
-  if (isDebianLike() && process.getuid?.() === 0) {
+  if (canAptInstall()) {
     log('Chromium is not installed: installing Debian\'s "chromium" package (about 2 minutes)…');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    aptInstall('chromium');
     const installed = findChromium();
     if (installed) return installed;
   }

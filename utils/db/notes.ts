@@ -17,3 +17,8 @@ export async function saveArticleNote(db: BackstoryDB, ref: ArticleRef, body: st
     return note;
   });
 }
+
+/** The article-level note saved under an article's URL, or null. */
+export async function getArticleNote(db: BackstoryDB, url: string): Promise<NoteRecord | null> {
+  return (await db.notes.where('url').equals(url).first()) ?? null;
+}

@@ -42,6 +42,8 @@ export interface LinkOptions {
    * (linkDetails).
    */
   details?: boolean;
+  /** Write what was fetched to the cache (default true); false for an article read in a private window (#18). */
+  persist?: boolean;
 }
 
 function disabled(): LinkResult {
@@ -81,7 +83,7 @@ async function fetchAndStore(entities: EntityRef[], opts: LinkOptions, lang: str
       extra.push(...done.labels);
     }
   }
-  await writeCache(opts.db, [...[...resolved.values()].flatMap((r) => r.cache), ...extra], now, opts.maxRecords ?? MAX_RECORDS);
+  if (opts.persist !== false) await writeCache(opts.db, [...[...resolved.values()].flatMap((r) => r.cache), ...extra], now, opts.maxRecords ?? MAX_RECORDS);
   return resolved;
 }
 
@@ -204,8 +206,10 @@ export async function linkDetails(entity: EntityRef, card: { lang: string; title
   try {
     const done = await loadDetails([record.card], { client, endpoints: opts.endpoints, lang, now, knownLabels });
     const next = done.cards[0] ?? record.card;
-    await updateCards(opts.db, [{ key, card: next }]);
-    await writeCache(opts.db, done.labels, now, opts.maxRecords ?? MAX_RECORDS);
+    if (opts.persist !== false) {
+      await updateCards(opts.db, [{ key, card: next }]);
+      await writeCache(opts.db, done.labels, now, opts.maxRecords ?? MAX_RECORDS);
+    }
     if (done.error && !next.detailed && next.extractHtml === null) return { status: 'error', reason: done.error.reason, message: done.error.message };
     return linked(next, record.candidates);
   } catch (err) {

@@ -91,8 +91,12 @@ export const toBackground = {
       lang: v.nullable(v.pipe(v.string(), v.maxLength(20))),
       site: v.pipe(v.string(), v.maxLength(500)),
       context: v.pipe(v.string(), v.maxLength(200_000)),
+      /** The tab whose article this is (the panel names it): a private window's look-ups are not cached. */
+      tabId: v.optional(v.pipe(v.number(), v.integer())),
     }),
   },
+  /** extension page → background: an article's saved highlights and note (for a page that cannot read Dexie: a private window's sidebar). */
+  'article/saved': { from: 'extension-page', payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)) }) },
   /** extension page → background: the reader corrects an entity's link (title, or null for "none"). */
   'knowledge/choose': {
     from: 'extension-page',
@@ -110,6 +114,8 @@ export const toBackground = {
       entity: v.pick(EntitySchema, ['id', 'type', 'name', 'aliases']),
       lang: v.nullable(v.pipe(v.string(), v.maxLength(20))),
       card: v.object({ lang: v.pipe(v.string(), v.maxLength(20)), title: v.pipe(v.string(), v.minLength(1), v.maxLength(500)) }),
+      /** The tab whose article this is (the panel names it): a private window's details are not cached. */
+      tabId: v.optional(v.pipe(v.number(), v.integer())),
     }),
   },
 } as const satisfies Record<string, { from: SenderKind; payload: v.GenericSchema }>;
@@ -131,6 +137,7 @@ export interface BackgroundReplies {
   'knowledge/lookup': Record<string, LinkResult>;
   'knowledge/choose': LinkResult;
   'knowledge/details': LinkResult;
+  'article/saved': { highlights: HighlightRecord[]; note: NoteRecord | null };
 }
 
 /** Messages the content script answers (sent by the background or an extension page with tabs.sendMessage). */

@@ -5,7 +5,7 @@ import type { ErrorCode, Reply, SenderKind } from './protocol';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; incognito?: boolean };
   frameId?: number;
 }
 

@@ -1,9 +1,22 @@
-import type { Page } from 'playwright-core';
+/**
+ * What these helpers need of a page. Playwright's Page (the Chromium tier) has it as is; the Firefox tier wraps
+ * Puppeteer's Page (tests/e2e-firefox/support/firefox.ts), so both tiers share one copy of each helper.
+ */
+export interface DrivenPage {
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  mouse: {
+    click(x: number, y: number): Promise<unknown>;
+    move(x: number, y: number, opts?: { steps?: number }): Promise<unknown>;
+    down(): Promise<unknown>;
+    up(): Promise<unknown>;
+  };
+}
+type Page = DrivenPage;
 
 /** Waits until the page has stopped scrolling (smooth scrolls from Backstory's own "jump to mention" included). */
 export async function settleScroll(page: Page): Promise<void> {
   await page.evaluate(
-    () =>
+    (_: undefined) =>
       new Promise<void>((resolve) => {
         let last = window.scrollY;
         let still = 0;
@@ -16,6 +29,7 @@ export async function settleScroll(page: Page): Promise<void> {
         };
         tick();
       }),
+    undefined,
   );
 }
 
@@ -51,7 +65,7 @@ export async function selectText(page: Page, text: string): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 5 });
   await page.mouse.up();
-  const selected = await page.evaluate(() => document.getSelection()?.toString() ?? '');
+  const selected = await page.evaluate((_: undefined) => document.getSelection()?.toString() ?? '', undefined);
   if (selected !== text) throw new Error(`selected "${selected}" instead of "${text}"`);
 }
 

@@ -4,12 +4,19 @@ import type { Page, Worker } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
+/** An extension context to run code in: Chromium's service worker, or the Firefox tier's extension page. */
+export interface ExtensionContext {
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
 /** Points the extension's look-ups at a local server (settings as the options page writes them). */
-export async function useEndpoints(worker: Worker, endpoints: { wikipedia: string; wikidata: string }, enabled = true): Promise<void> {
-  await worker.evaluate(
-    async ([e, on]) => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
-      await api.storage.local.set({ endpoints: e, lookupsEnabled: on });
+export async function useEndpoints(context: Worker | ExtensionContext, endpoints: { wikipedia: string; wikidata: string }, enabled = true): Promise<void> {
+  await (context as ExtensionContext).evaluate(
+    async ([e, on]: readonly [{ wikipedia: string; wikidata: string }, boolean]) => {
+      type Api = { storage: { local: { set(items: object): Promise<void> } } };
+      // Firefox's promise-returning API is `browser`; Chromium's is `chrome`.
+      const scope = globalThis as unknown as { browser?: Api; chrome: Api };
+      await (scope.browser ?? scope.chrome).storage.local.set({ endpoints: e, lookupsEnabled: on });
     },
     [endpoints, enabled] as const,
   );

@@ -1,12 +1,16 @@
 // @vitest-environment jsdom
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../entrypoints/library/App';
 import { seedLibrary } from '../../fixtures/library/seedLibrary';
 import { fill, freshDb } from './testDb';
 
 afterEach(cleanup);
+// Preact runs effects after the next frame, with a 35 ms timer as fallback that calls cancelAnimationFrame: on a
+// loaded machine that timer can outlive jsdom's teardown and throw "cancelAnimationFrame is not defined" (seen in a
+// full npm test run, #18). Let pending frames settle before the environment goes.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 100)));
 // The index follows the database through liveQuery → sync → re-render; on the shared CI machine that can take
 // seconds. This is a ceiling for waiting, not a timing assertion.
 configure({ asyncUtilTimeout: 15_000 });

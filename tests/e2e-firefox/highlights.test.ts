@@ -1,0 +1,77 @@
+import { rm } from 'node:fs/promises';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FirefoxExtensionBrowser, launchFirefoxExtension } from '../../scripts/lib/launchFirefox';
+import type { StaticServer } from '../../scripts/lib/staticServer';
+import { newProfileDir } from '../e2e/support/fixture';
+import { painted, selectText } from '../e2e/support/page';
+import { clickButton, drive, setupFirefox, teardownFirefox, textOf, typeInto } from './support/firefox';
+
+const SEED_TITLE = 'Axis of outcasts: Putin and Kim’s cartoon summit';
+const QUOTE = 'The scene was practically cartoonish';
+const NOTE = 'Mickey Mouse diplomacy';
+const ARTICLE_NOTE = 'Read again before the next summit';
+
+describe('the seed article, highlights and notes in Firefox', () => {
+  let server: StaticServer;
+  let firefox: FirefoxExtensionBrowser;
+  let profile: string;
+
+  beforeAll(async () => {
+    profile = await newProfileDir();
+    ({ server, firefox } = await setupFirefox({ userDataDir: profile }));
+  });
+  afterAll(async () => {
+    await teardownFirefox({ server, firefox });
+    await rm(profile, { recursive: true, force: true });
+  });
+
+  let page: Page;
+  let panel: Page;
+
+  it("shows the seed article's analysis in the sidebar's page", async () => {
+    page = await firefox.newPage();
+    await page.goto(`${server.url}/seed/`);
+    panel = await firefox.openPanel(await firefox.tabIdOf(page));
+    await expect.poll(() => textOf(panel, 'h1.article-title'), { timeout: 20_000 }).toBe(SEED_TITLE);
+    expect((await textOf(panel, '.article-byline'))?.toLowerCase()).toContain('nina l. khrushcheva');
+    const people = await panel.evaluate(() => [...document.querySelectorAll('.entity-name')].map((e) => e.textContent));
+    expect(people).toEqual(expect.arrayContaining(['Vladimir Putin', 'Kim Jong-un', 'Xi Jinping']));
+  });
+
+  it('highlights a selection with the in-page toolbar, takes notes in the panel, and paints and lists them after a reload', async () => {
+    await selectText(drive(page), QUOTE);
+    await clickButton(page, 'Highlight green');
+    await expect.poll(() => painted(drive(page), 'backstory-green'), { timeout: 10_000 }).toEqual([QUOTE]);
+    // The page's DOM was not changed to paint it.
+    expect(await page.evaluate(() => document.querySelectorAll('mark').length)).toBe(0);
+
+    // The panel lists it at once; its note and the article's note are written there.
+    await expect.poll(() => textOf(panel, '.hl-list'), { timeout: 10_000 }).toContain(QUOTE);
+    await clickButton(panel, /^Add note on/);
+    await panel.keyboard.type(NOTE);
+    await panel.keyboard.press('Escape');
+    await typeInto(panel, 'Your note on this article', ARTICLE_NOTE);
+    // Autosave flushes on blur: move the focus away.
+    await panel.keyboard.press('Tab');
+    await expect.poll(() => textOf(panel, '.hl-list'), { timeout: 10_000 }).toContain(NOTE);
+
+    await page.reload();
+    await expect.poll(() => painted(drive(page), 'backstory-green'), { timeout: 20_000 }).toEqual([QUOTE]);
+    await firefox.reloadExtensionPage(panel);
+    await expect.poll(() => textOf(panel, '.hl-list'), { timeout: 20_000 }).toContain(NOTE);
+    await expect.poll(() => panel.evaluate(() => document.querySelector<HTMLTextAreaElement>('.hl-article-note textarea')?.value)).toBe(ARTICLE_NOTE);
+  });
+
+  it('keeps everything after Firefox is closed and opened again with the same profile', async () => {
+    await firefox.close({ keepProfile: true });
+    firefox = await launchFirefoxExtension({ userDataDir: profile });
+    page = await firefox.newPage();
+    await page.goto(`${server.url}/seed/`);
+    // Nobody opens the panel: the page has saved highlights, so Backstory paints them on its own.
+    await expect.poll(() => painted(drive(page), 'backstory-green'), { timeout: 20_000 }).toEqual([QUOTE]);
+    panel = await firefox.openPanel(await firefox.tabIdOf(page));
+    await expect.poll(() => textOf(panel, '.hl-list'), { timeout: 20_000 }).toContain(NOTE);
+    await expect.poll(() => panel.evaluate(() => document.querySelector<HTMLTextAreaElement>('.hl-article-note textarea')?.value)).toBe(ARTICLE_NOTE);
+  });
+});

@@ -9,6 +9,7 @@ import { analyzePage, type PageAnalysis } from '../utils/analysis/analyzePage';
 import { textToArticle } from '../utils/analysis/textToArticle';
 import { findEntities } from '../utils/entities/findEntities';
 import type { KeyFact, LinkCandidate, LinkResult } from '../utils/knowledge/types';
+import { apiUserAgent } from '../utils/knowledge/userAgent';
 import { endpointsFromBase } from '../utils/knowledge/wikiUrls';
 import { DEFAULT_ENDPOINTS, type Endpoints } from '../utils/settings/endpoints';
 
@@ -27,18 +28,22 @@ const USAGE =
   'usage: npm run analyze -- <file.html | file.txt | http(s)://…> [--json] [--offline] [--wiki <Wikipedia base URL, {lang} allowed>] [--wikidata <base URL>]';
 
 
-const VERSION = ((): string => {
+/** The package's version and homepage, for the User-Agent; missing or unreadable fields fall back quietly. */
+const PACKAGE = ((): { version: string; homepage: string | null } => {
   try {
     const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-    const version = typeof pkg === 'object' && pkg !== null ? (pkg as { version?: unknown }).version : undefined;
-    return typeof version === 'string' ? version : '0.0.0';
+    const fields = typeof pkg === 'object' && pkg !== null ? (pkg as { version?: unknown; homepage?: unknown }) : {};
+    return {
+      version: typeof fields.version === 'string' ? fields.version : '0.0.0',
+      homepage: typeof fields.homepage === 'string' ? fields.homepage : null,
+    };
   } catch {
-    return '0.0.0';
+    return { version: '0.0.0', homepage: null };
   }
 })();
 
-/** Sent with every request (page fetch and look-ups), as Wikimedia's etiquette asks. */
-export const USER_AGENT = `Backstory-analyze/${VERSION} (command line)`;
+/** Sent with every request (page fetch and look-ups), with the contact URL Wikimedia's User-Agent policy asks for. */
+export const USER_AGENT = apiUserAgent(PACKAGE.version, PACKAGE.homepage, { name: 'Backstory-analyze', kind: 'command line' });
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = { input: '', json: false, offline: false, wiki: null, wikidata: null };

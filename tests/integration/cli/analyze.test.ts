@@ -15,7 +15,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SEED_HTML = 'tests/fixtures/pages/seed/index.html';
 const SEED_TXT = 'tests/fixtures/entities/axis-of-outcasts.txt';
 const SECTION_FRONT = 'tests/fixtures/pages/section-front/index.html';
-const VERSION = (JSON.parse(readFileSync(new URL('package.json', `file://${ROOT}`), 'utf8')) as { version: string }).version;
+const PKG = JSON.parse(readFileSync(new URL('package.json', `file://${ROOT}`), 'utf8')) as { version: string; homepage: string };
 
 interface Run {
   code: number;
@@ -150,7 +150,8 @@ describe('npm run analyze -- --wiki <fake server>', () => {
     const api = wiki.apiRequests();
     expect(api.length).toBeGreaterThan(0);
     expect(api.length).toBe(out.lookupRequests);
-    for (const r of api) expect(r.headers['api-user-agent']).toBe(`Backstory-analyze/${VERSION} (command line)`);
+    // Wikimedia's User-Agent policy: a name, a version and a way to reach the maintainers.
+    for (const r of api) expect(r.headers['api-user-agent']).toBe(`Backstory-analyze/${PKG.version} (${PKG.homepage}; command line)`);
   });
 
   it('prints descriptions beside names, with fictional characters and works in their own sections', async () => {

@@ -8,7 +8,8 @@ import { JSDOM } from 'jsdom';
 import { analyzePage, type PageAnalysis } from '../utils/analysis/analyzePage';
 import { textToArticle } from '../utils/analysis/textToArticle';
 import { findEntities } from '../utils/entities/findEntities';
-import type { KeyFact, LinkCandidate, LinkResult } from '../utils/knowledge/types';
+import type { KeyFact, LinkCandidate, LinkResult, MatchInfo, MissReason } from '../utils/knowledge/types';
+import { resultAsOf } from '../utils/knowledge/articleDate';
 import { apiUserAgent } from '../utils/knowledge/userAgent';
 import { endpointsFromBase } from '../utils/knowledge/wikiUrls';
 import { DEFAULT_ENDPOINTS, type Endpoints } from '../utils/settings/endpoints';
@@ -149,8 +150,12 @@ export type KnowledgeJson =
       fellBackToEnglish: boolean;
       lang: string;
       candidates: LinkCandidate[];
+      /** How the match was made (exact title, redirect, context search with its words, the reader's choice). */
+      match: MatchInfo | null;
+      /** The date the facts are told as of (the article's publication date), or null for today's facts. */
+      factsAsOf: string | null;
     }
-  | { status: 'unlinked'; reason: string; candidates: LinkCandidate[] }
+  | { status: 'unlinked'; reason: string; candidates: LinkCandidate[]; miss: MissReason | null }
   | { status: 'error'; reason: string; message: string };
 
 /** Flattens a LinkResult for the --json output (field order fixed, so diffs of the output stay readable). */
@@ -171,9 +176,13 @@ export function knowledgeJson(result: LinkResult): KnowledgeJson {
       fellBackToEnglish: c.fellBackToEnglish,
       lang: c.lang,
       candidates: result.candidates,
+      match: result.match ?? null,
+      factsAsOf: c.factsAsOf ?? null,
     };
   }
-  if (result.status === 'unlinked') return { status: 'unlinked', reason: result.reason, candidates: result.candidates };
+  if (result.status === 'unlinked') {
+    return { status: 'unlinked', reason: result.reason, candidates: result.candidates, miss: result.miss ?? null };
+  }
   return { status: 'error', reason: result.reason, message: result.message };
 }
 
@@ -232,7 +241,12 @@ export async function lookUp(analysis: PageAnalysis, endpoints: Endpoints): Prom
         revalidate: false,
       },
     );
-    return { endpoints, results, requests: client.requestCount };
+    // Facts as of the article's publication date, as the side panel tells them (today's value kept in `now`).
+    const now = Date.now();
+    const dated = Object.fromEntries(
+      Object.entries(results).map(([id, result]) => [id, resultAsOf(result, article.publishedTime, now)]),
+    );
+    return { endpoints, results: dated, requests: client.requestCount };
   } finally {
     db.close();
   }

@@ -143,8 +143,17 @@ describe('npm run analyze -- --wiki <fake server>', () => {
     expect(putin?.pageUrl).toMatch(/^https:\/\/en\.wikipedia\.org\/wiki\/Vladimir_Putin$/);
     expect(Array.isArray(putin?.facts) && (putin.facts as unknown[]).length).toBeGreaterThan(0);
 
-    // The settlement, not Lake Khasan.
-    expect(entity(out, 'Khasan').knowledge).toMatchObject({ status: 'linked', title: 'Khasan, Primorsky Krai' });
+    // How sure, and why (#15): an exact title, and the facts told as of the article's publication date.
+    expect(typeof out.publishedTime).toBe('string');
+    expect(putin).toMatchObject({ match: { method: 'title', asked: 'Vladimir Putin' }, factsAsOf: String(out.publishedTime).slice(0, 10) });
+
+    // The settlement, not Lake Khasan, picked by the words around its mentions.
+    const khasan = entity(out, 'Khasan').knowledge;
+    expect(khasan).toMatchObject({ status: 'linked', title: 'Khasan, Primorsky Krai', match: { method: 'context', asked: 'Khasan' } });
+    expect((khasan as { match: { words: string[] } }).match.words.length).toBeGreaterThan(0);
+    // A book with no Wikipedia article says why it has no card.
+    const book = out.entities.find((e) => e.name.startsWith('In Putin’s Footsteps'));
+    expect(book?.knowledge).toMatchObject({ status: 'unlinked', miss: 'no-article' });
     for (const e of out.entities) expect(['linked', 'unlinked', 'error']).toContain(e.knowledge?.status);
 
     const api = wiki.apiRequests();

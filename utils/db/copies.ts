@@ -3,20 +3,9 @@ import { contentHash } from '../article/contentHash';
 import { PARAGRAPH_SEPARATOR } from '../article/articleText';
 import type { Article } from '../article/types';
 import { type BackstoryDB, type CopyRecord, newId } from './schema';
+import { type CopyLimits, DEFAULT_COPY_LIMITS } from '../settings/copyLimits';
 
-/** Bounds on the reader's saved copies of articles (issue 17), in UTF-8 bytes of HTML + text. */
-export interface CopyLimits {
-  /** Largest copy of one article; a larger article is kept as text only, or not at all. */
-  perArticleBytes: number;
-  /** All copies together; past it no new copy is kept (existing ones are never evicted behind the reader's back). */
-  totalBytes: number;
-}
-
-/**
- * Defaults. The largest article of ../shared/pages is well under 1 MB as HTML + text (`npm run bench` prints the
- * median and max), so 2 MB per article leaves room; 200 MB is about a thousand long reads.
- */
-export const DEFAULT_COPY_LIMITS: CopyLimits = { perArticleBytes: 2_000_000, totalBytes: 200_000_000 };
+export { type CopyLimits, DEFAULT_COPY_LIMITS };
 
 /** The parts of an extracted article a copy keeps (Article, as the analyser produced it). */
 export type CopySource = Pick<

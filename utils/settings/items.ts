@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { type CopyLimits, DEFAULT_COPY_LIMITS } from '../db/copies';
+import { type CopyLimits, DEFAULT_COPY_LIMITS } from './copyLimits';
 import { DEFAULT_ENDPOINTS, type Endpoints } from './endpoints';
 
 export { DEFAULT_ENDPOINTS, type Endpoints, DEFAULT_COPY_LIMITS, type CopyLimits };

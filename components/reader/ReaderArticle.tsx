@@ -39,6 +39,8 @@ const TOOLBAR_SIZE = { width: 260, height: 44 };
 
 /** Adopts a stylesheet (CSSOM, so the page's CSP needs no inline styles); returns its removal. */
 function adopt(css: string): () => void {
+  // Every browser Backstory supports has constructable stylesheets; a test DOM without them just goes unstyled.
+  if (typeof CSSStyleSheet === 'undefined' || !('replaceSync' in CSSStyleSheet.prototype) || !document.adoptedStyleSheets) return () => undefined;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];

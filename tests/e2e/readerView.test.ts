@@ -67,6 +67,17 @@ describe('the reader view of a saved copy', () => {
     // Hostile-safe: no script element came with the copy, and images stay unloaded by default.
     expect(await reader.locator('.reader-body script, .reader-body iframe, .reader-body form').count()).toBe(0);
     expect(await reader.locator('.reader-body img').count()).toBe(0);
+    // Clean typography on the reader's terms: dark theme, larger text, wider column, kept for the next copy opened.
+    const body = reader.locator('.reader-body');
+    const before = await body.evaluate((el) => ({ size: parseFloat(getComputedStyle(el).fontSize), width: el.getBoundingClientRect().width }));
+    await reader.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+    await reader.getByRole('button', { name: 'Larger text' }).click();
+    await reader.getByRole('combobox', { name: 'Width' }).selectOption('wide');
+    await expect
+      .poll(() => reader.locator('.reader').evaluate((el) => getComputedStyle(el).backgroundColor))
+      .toBe('rgb(23, 23, 26)');
+    await expect.poll(() => body.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBe(before.size + 1);
+    expect(await body.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(before.width);
     await library.close();
     await panel.close();
     await page.close();

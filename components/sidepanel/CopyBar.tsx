@@ -23,9 +23,12 @@ export function CopyBar({ copy, liveText, highlights }: { copy: CopyRecord; live
       alive = false;
     };
   }, [liveText, copy.contentHash]);
+  // The panel hands a new array on every render: recompute only when a highlight's selectors really changed.
+  const highlightsKey = highlights.map((h) => `${h.id}:${h.updatedAt}`).join('|');
   const changes = useMemo(
     () => (changed ? articleChanges(copy.text, liveText, rangesInCopy(copy, highlights)) : []),
-    [changed, copy, liveText, highlights],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [changed, copy, liveText, highlightsKey],
   );
   return (
     <section class="copy-bar" aria-label="Your saved copy">

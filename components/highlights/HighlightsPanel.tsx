@@ -4,7 +4,7 @@ import type { HighlightColor } from '../../utils/highlights/types';
 import './highlights.css';
 import { HighlightItem } from './HighlightItem';
 import { NoteEditor } from './NoteEditor';
-import { OrphanItem } from './OrphanItem';
+import { type OrphanInCopy, OrphanItem } from './OrphanItem';
 import { UndoToast } from './UndoToast';
 
 /** A highlight as the panel lists it: the record, and whether it was found on the page this time. */
@@ -28,6 +28,11 @@ export interface HighlightsPanelProps {
   undoLabel: string | null;
   /** Autosave of the article note. */
   onArticleNoteChange(text: string): void;
+  /**
+   * Where an orphaned highlight sits in the reader's saved copy of the article (issue 17): its passage with the text
+   * around it and a link to the copy, so an orphan is never a dead end. Absent when there is no copy.
+   */
+  orphanInCopy?: (highlight: PanelHighlight) => OrphanInCopy | null;
   /** Anchor an orphaned highlight to the reader's current selection in the page. */
   onReattach(id: string): void;
   /**
@@ -101,7 +106,7 @@ export function HighlightsPanel(props: HighlightsPanelProps) {
           </p>
           <ul class="hl-list" aria-labelledby={orphanHeadingId}>
             {orphans.map((h) => (
-              <OrphanItem key={h.id} highlight={h} onReattach={props.onReattach} onDelete={onDelete} />
+              <OrphanItem key={h.id} highlight={h} onReattach={props.onReattach} onDelete={onDelete} inCopy={props.orphanInCopy?.(h) ?? null} />
             ))}
           </ul>
         </section>

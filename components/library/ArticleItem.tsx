@@ -5,6 +5,7 @@ import { Marked } from './Marked';
 import { TagEditor } from './TagEditor';
 import { useLiveQuery } from '../shared/useLiveQuery';
 import type { TextRange } from '../../utils/library/tokenize';
+import { readerHref } from '../shared/readerHref';
 
 /** What the list shows for one article (from the search index, or from Dexie before the index is ready). */
 export interface ArticleRow {
@@ -29,6 +30,7 @@ export function ArticleItem({
   onOpen,
   onDelete,
   searching,
+  hasCopy = false,
 }: {
   db: BackstoryDB;
   row: ArticleRow;
@@ -37,6 +39,8 @@ export function ArticleItem({
   onOpen: (url: string) => void;
   onDelete: (article: ArticleRecord) => void;
   searching: boolean;
+  /** Whether a copy of the article was kept (issue 17): offers "Read your copy". */
+  hasCopy?: boolean;
 }) {
   const { article } = row;
   const detailsId = `details-${article.id}`;
@@ -72,6 +76,13 @@ export function ArticleItem({
               {row.noteCount} {row.noteCount === 1 ? 'note' : 'notes'}
             </span>
           </p>
+          {hasCopy && (
+            <p class="read-copy">
+              <a href={readerHref(article.id)} target="_blank" rel="noopener" aria-label={`Read your copy of “${title}”`}>
+                Read your copy
+              </a>
+            </p>
+          )}
           <TagEditor tags={article.tags} matched={row.matchedTags ?? []} listId="all-tags" label={`Tags of “${title}”`} onChange={(tags) => void setArticleTags(db, article.id, tags)} />
         </div>
         <button type="button" class="danger subtle" aria-label={`Delete “${title}” with its highlights and notes`} onClick={() => onDelete(article)}>

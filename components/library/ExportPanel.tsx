@@ -11,11 +11,13 @@ export type Download = (blob: Blob, fileName: string) => void;
 /** Export buttons: Markdown (zip of one file per article, or one file), JSON backup, W3C Web Annotation JSON-LD. */
 export function ExportPanel({ db, download, onDone }: { db: BackstoryDB; download: Download; onDone: (message: string) => void }) {
   const [busy, setBusy] = useState(false);
+  // The saved copies make a backup much larger (a copy is the whole article): the reader may leave them out.
+  const [withCopies, setWithCopies] = useState(true);
   const run = async (kind: 'markdown-zip' | 'markdown-single' | 'json' | 'w3c') => {
     setBusy(true);
     try {
       const now = new Date();
-      const backup = await exportBackup(db, now);
+      const backup = await exportBackup(db, now, { withoutCopies: kind === 'json' && !withCopies });
       const day = now.toISOString().slice(0, 10);
       if (kind === 'json') download(new Blob([serializeBackup(backup)], { type: 'application/json' }), backupFileName(now));
       else if (kind === 'w3c') download(new Blob([JSON.stringify(exportW3c(backup, now), null, 1)], { type: 'application/ld+json' }), `backstory-annotations-${day}.jsonld`);
@@ -47,6 +49,10 @@ export function ExportPanel({ db, download, onDone }: { db: BackstoryDB; downloa
       <button type="button" disabled={busy} onClick={() => void run('json')} title="A complete backup you can import again">
         JSON backup
       </button>
+      <label class="export-option">
+        <input type="checkbox" checked={withCopies} onChange={(e) => setWithCopies(e.currentTarget.checked)} />
+        Include saved copies in the JSON backup
+      </label>
       <button type="button" disabled={busy} onClick={() => void run('w3c')} title="W3C Web Annotation JSON-LD, for annotation tools">
         W3C annotations
       </button>

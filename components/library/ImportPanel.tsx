@@ -7,7 +7,7 @@ import { applyImport, previewImport, type ImportReport } from '../../utils/libra
 import { readImportFile } from '../../utils/library/readImportFile';
 import { Dialog } from './Dialog';
 
-const TABLE_LABELS = { articles: 'Articles', highlights: 'Highlights', notes: 'Notes', linkChoices: 'Link choices' } as const;
+const TABLE_LABELS = { articles: 'Articles', highlights: 'Highlights', notes: 'Notes', linkChoices: 'Link choices', copies: 'Saved copies' } as const;
 
 type State =
   | { stage: 'idle' }

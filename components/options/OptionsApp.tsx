@@ -1,4 +1,7 @@
-import { endpoints, lookupsEnabled, underlineMentions, wikiLanguage } from '../../utils/settings/items';
+import { copyLimits, DEFAULT_COPY_LIMITS, DEFAULT_READER_PREFS, endpoints, keepEveryArticle, lookupsEnabled, readerPrefs, underlineMentions, wikiLanguage } from '../../utils/settings/items';
+import { copiesUsage, formatBytes } from '../../utils/db/copies';
+import { pageDb } from '../shared/pageDb';
+import { useLiveQuery } from '../shared/useLiveQuery';
 import './options.css';
 import { useStorageItem } from '../shared/useStorageItem';
 
@@ -19,6 +22,12 @@ export function OptionsApp() {
   const [lang, setLang] = useStorageItem(wikiLanguage);
   const [underline, setUnderline] = useStorageItem(underlineMentions);
   const [apis, setApis] = useStorageItem(endpoints);
+  const [limitsValue, setLimits] = useStorageItem(copyLimits);
+  const [everyArticle, setEveryArticle] = useStorageItem(keepEveryArticle);
+  const [reader, setReader] = useStorageItem(readerPrefs);
+  const limits = limitsValue ?? DEFAULT_COPY_LIMITS;
+  const usage = useLiveQuery(() => copiesUsage(pageDb()), []);
+  const megabytes = (bytes: number) => Math.round(bytes / 100_000) / 10;
   return (
     <main class="options">
       <h1>Backstory settings</h1>
@@ -48,6 +57,54 @@ export function OptionsApp() {
         <label class="check">
           <input type="checkbox" checked={underline ?? false} onChange={(e) => setUnderline(e.currentTarget.checked)} />
           Underline the people and places in the article
+        </label>
+      </section>
+      <section aria-labelledby="copies">
+        <h2 id="copies">Your copies of articles</h2>
+        <p class="muted">
+          When you first highlight or write a note on an article, Backstory keeps a copy of its text on this machine, so you can read it
+          with your highlights when the page changes or disappears.
+        </p>
+        <p id="copies-usage" role="status">
+          {usage ? `${usage.count} ${usage.count === 1 ? 'copy uses' : 'copies use'} ${formatBytes(usage.bytes)} of ${formatBytes(limits.totalBytes)}.` : 'Counting…'}
+        </p>
+        <label class="check">
+          <input type="checkbox" checked={everyArticle ?? false} onChange={(e) => setEveryArticle(e.currentTarget.checked)} />
+          Keep a copy of every article I open Backstory on (not in private windows)
+        </label>
+        <label>
+          Largest copy of one article (MB){' '}
+          <input
+            type="number"
+            min="0.1"
+            step="0.1"
+            value={megabytes(limits.perArticleBytes)}
+            onChange={(e) => {
+              const mb = Number(e.currentTarget.value);
+              if (mb > 0) setLimits({ ...limits, perArticleBytes: Math.round(mb * 1_000_000) });
+            }}
+          />
+        </label>
+        <label>
+          All copies together (MB){' '}
+          <input
+            type="number"
+            min="1"
+            step="1"
+            value={megabytes(limits.totalBytes)}
+            onChange={(e) => {
+              const mb = Number(e.currentTarget.value);
+              if (mb > 0) setLimits({ ...limits, totalBytes: Math.round(mb * 1_000_000) });
+            }}
+          />
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={reader?.remoteImages ?? false}
+            onChange={(e) => setReader({ ...DEFAULT_READER_PREFS, ...reader, remoteImages: e.currentTarget.checked })}
+          />
+          Load images in the reader view (each image request tells its site you are reading)
         </label>
       </section>
       <details>

@@ -1,4 +1,10 @@
-import { useCallback } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
+import type { CopyRecord } from '../../utils/db/schema';
+import { anchor } from '../../utils/highlights/anchor';
+import type { OrphanInCopy } from '../highlights/OrphanItem';
+import type { PanelHighlight } from '../highlights/HighlightsPanel';
+import { CopyBar } from './CopyBar';
+import { readerHref, useSavedCopy } from './useSavedCopy';
 import { browser } from 'wxt/browser';
 import type { Article } from '../../utils/article/types';
 import type { Entity } from '../../utils/entities/types';
@@ -20,6 +26,8 @@ export function ArticleView(props: { tabId: number; article: Article; entities: 
   const isPrivate = usePrivateTab(tabId);
   const [underline, setUnderline] = useStorageItem(underlineMentions);
   const highlights = useArticleHighlights(tabId, article, props.pageUrl, props.orphaned);
+  const copy = useSavedCopy(article.canonicalUrl);
+  const orphanInCopy = useMemo(() => (copy ? (h: PanelHighlight) => placeInCopy(copy, h) : undefined), [copy]);
   const reveal = useCallback(
     (start: number, end: number) => void sendToTab(tabId, 'content/reveal', { start, end }).catch(() => undefined),
     [tabId],
@@ -28,6 +36,7 @@ export function ArticleView(props: { tabId: number; article: Article; entities: 
     <main class="panel-main">
       <ArticleHeader article={article} />
       {isPrivate && <PrivateNotice />}
+      {copy && <CopyBar copy={copy} liveText={article.text} highlights={highlights.highlights} />}
       {entities.length > 0 && (
         <label class="panel-toggle">
           <input type="checkbox" checked={underline ?? false} onChange={(e) => setUnderline(e.currentTarget.checked)} />
@@ -62,6 +71,7 @@ export function ArticleView(props: { tabId: number; article: Article; entities: 
         onUndo={highlights.onUndo}
         onArticleNoteChange={highlights.onArticleNoteChange}
         onReattach={highlights.onReattach}
+        orphanInCopy={orphanInCopy}
       />
       <footer class="panel-footer">
         <a href="/library.html" target="_blank" rel="noopener">
@@ -73,4 +83,19 @@ export function ArticleView(props: { tabId: number; article: Article; entities: 
       </footer>
     </main>
   );
+}
+
+/** Characters of the copy shown each side of an orphan's passage. */
+const CONTEXT_CHARS = 80;
+
+/** Where an orphaned highlight stands in the saved copy (the same anchoring as the page), or null when not there either. */
+function placeInCopy(copy: CopyRecord, highlight: PanelHighlight): OrphanInCopy | null {
+  const result = anchor(copy.text, highlight);
+  if (result.status !== 'anchored') return null;
+  return {
+    before: copy.text.slice(Math.max(0, result.start - CONTEXT_CHARS), result.start),
+    passage: copy.text.slice(result.start, result.end),
+    after: copy.text.slice(result.end, result.end + CONTEXT_CHARS),
+    href: readerHref(copy.articleId, highlight.id),
+  };
 }

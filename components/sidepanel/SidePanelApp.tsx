@@ -5,11 +5,13 @@ import { ArticleView } from './ArticleView';
 import { PanelView } from './PanelView';
 import { useTabState } from './useTabState';
 import { useTargetTab } from './useTargetTab';
+import { readerHref, useCopyForPage } from './useSavedCopy';
 
 /** The side panel application: follows the target tab and shows its analysis. */
 export function SidePanelApp({ pinnedTabId, windowId }: { pinnedTabId: number | null; windowId: number | null }) {
   const tabId = useTargetTab({ pinnedTabId, windowId });
   const state = useTabState(tabId);
+  const copy = useCopyForPage(state && state.status !== 'ready' ? state.url : state?.status === 'ready' && state.analysis.extraction.kind === 'not-article' ? state.url : null);
 
   const analyze = useCallback(
     (force: boolean) => {
@@ -37,6 +39,7 @@ export function SidePanelApp({ pinnedTabId, windowId }: { pinnedTabId: number | 
       <PanelView
         state={state}
         actions={{ analyze }}
+        savedCopy={copy ? { href: readerHref(copy.articleId), title: copy.title } : null}
         renderArticle={(article, analysis, orphaned) =>
           tabId === null ? null : (
             <ArticleView tabId={tabId} article={article} entities={analysis.entities} pageUrl={analysis.url} orphaned={orphaned} />

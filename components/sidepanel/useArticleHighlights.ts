@@ -47,7 +47,7 @@ export function useArticleHighlights(tabId: number, article: Article, pageUrl: s
         })
         .catch(report);
     },
-    onArticleNoteChange: (text: string) => void send('note/save', { article: toArticleRef(article, pageUrl), body: text }).then(reload, report),
+    onArticleNoteChange: (text: string) => void send('note/save', { article: toArticleRef(article, pageUrl), body: text, tabId }).then(reload, report),
     onReattach: (id: string) =>
       void sendToTab(tabId, 'content/highlightSelection', { reattachId: id })
         .then((r) => setMessage(r.created ? null : r.message))

@@ -7,6 +7,10 @@ import type { BackgroundReplies, PayloadOut, toBackground } from '../../utils/me
 import { type HandlerContext, type Handlers, HandlerError } from '../../utils/messaging/router';
 import { concernsPrivateWindow } from '../../utils/privacy/privateWindows';
 import { openTab } from './analysis';
+import { keepCopyFromTab } from './copies';
+import { upsertArticle } from '../../utils/db/articles';
+import { toArticleRef } from '../../utils/article/articleRef';
+import type { CopyLimits } from '../../utils/db/copies';
 import { getTabState, setTabState } from './tabState';
 
 type T = typeof toBackground;
@@ -34,6 +38,10 @@ export interface BackgroundDeps {
   onHighlightsChanged?: (url: string) => void;
   /** Whether a message concerns a tab in a private window (utils/privacy; replaced in tests). */
   isPrivate?: typeof concernsPrivateWindow;
+  /** The copy size limits in the settings (issue 17); defaults when absent. */
+  copyLimits?: () => Promise<CopyLimits>;
+  /** Whether the reader keeps a copy of every article they open Backstory on, not only those they save on. */
+  keepEveryArticle?: () => Promise<boolean>;
 }
 
 function requireTab(tabId: number | undefined): number {
@@ -68,6 +76,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
   const { db } = deps;
   const run = deps.openTab ?? openTab;
   const isPrivate = deps.isPrivate ?? concernsPrivateWindow;
+  /** Keeps the copy of the article a tab shows, after the write that saved something on it (issue 17). */
+  const keepTabCopy = (tabId: number | undefined, url: string) => keepCopyFromTab(db, tabId, url, deps.copyLimits);
   const changed = <R extends { url: string } | null>(record: R): R => {
     if (record) deps.onHighlightsChanged?.(record.url);
     return record;
@@ -89,7 +99,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       const reported = { ...analysis, url: ctx.pageUrl ?? analysis.url };
       await setTabState(tabId, { status: 'ready', url: reported.url, analysis: reported });
       if (reported.extraction.kind === 'article' && !(await isPrivate(ctx))) {
-        await setArticleEntities(db, reported.extraction.article.canonicalUrl, toStoredEntities(reported.entities));
+        const article = reported.extraction.article;
+        // "Keep a copy of every article I open Backstory on": the article joins the library with its copy.
+        if (await (deps.keepEveryArticle?.() ?? false)) await upsertArticle(db, toArticleRef(article, reported.url));
+        const saved = await setArticleEntities(db, article.canonicalUrl, toStoredEntities(reported.entities));
+        // An article saved before copies existed (or whose note was written from the panel) gets its copy now.
+        if (saved) await keepTabCopy(tabId, article.canonicalUrl);
       }
       return { stored: true };
     },
@@ -121,7 +136,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       requireReach(ctx, payload.article.url);
       // The page the reader was on is the sender's, whatever the payload says.
       const article = ctx.pageUrl ? { ...payload.article, pageUrl: ctx.pageUrl } : payload.article;
-      return changed(await createHighlight(db, { ...payload, article }));
+      const record = changed(await createHighlight(db, { ...payload, article }));
+      if (ctx.kind === 'content') await keepTabCopy(ctx.tabId, record.url);
+      return record;
     },
     'highlight/update': async ({ id, ...patch }, ctx) => {
       inReach(ctx, await db.highlights.get(id));
@@ -139,7 +156,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       if (!restored) throw new HandlerError('not-found', 'The article of that highlight was deleted; it cannot be put back.');
       return changed(restored);
     },
-    'note/save': ({ article, body }) => saveArticleNote(db, article, body),
+    'note/save': async ({ article, body, tabId }) => {
+      const note = await saveArticleNote(db, article, body);
+      await keepTabCopy(tabId, note.url);
+      return note;
+    },
     'article/entities': async ({ url, entities }, ctx) => {
       requireReach(ctx, url);
       return { article: await setArticleEntities(db, url, toStoredEntities(entities)) };

@@ -9,6 +9,7 @@ import { createHandlers } from './handlers';
 import { createKnowledgeService } from './knowledge';
 import { openPanelFromToolbarButton } from '../../utils/platform/browserDifferences';
 import { announceSavedChange } from '../../utils/privacy/privateWindows';
+import { copyLimits, keepEveryArticle } from '../../utils/settings/items';
 import { createMenus, MENU, openPanel } from './panel';
 import { clearTabState, setTabState, tabsShowing } from './tabState';
 
@@ -35,6 +36,8 @@ export default defineBackground(() => {
     knowledge: createKnowledgeService(db),
     onSavedPage: analyseSavedPage,
     onHighlightsChanged: notifyTabs,
+    copyLimits: () => copyLimits.getValue(),
+    keepEveryArticle: () => keepEveryArticle.getValue(),
   });
   browser.runtime.onMessage.addListener(
     createListener(toBackground, handlers, { extensionId: browser.runtime.id, extensionOrigin }),

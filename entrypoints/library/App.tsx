@@ -39,6 +39,8 @@ export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url:
   // Until the index is built, the newest articles come straight from Dexie so the page shows at once.
   const firstPage = useLiveQuery(() => listArticles(db, { limit }), [db, limit]);
   const tags = useLiveQuery(() => listTags(db), [db]) ?? [];
+  // Articles with a saved copy, from the copies' articleId index alone (no copy is loaded).
+  const withCopy = useLiveQuery(async () => new Set((await db.copies.orderBy('articleId').keys()) as string[]), [db]);
   const searching = debounced.trim() !== '' || !isEmptyFilter(filter);
 
   const result = useMemo(() => (index ? index.search(debounced, filter, limit) : null), [index, version, debounced, filter, limit]);
@@ -108,6 +110,7 @@ export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url:
               })
             }
             onOpen={openUrl}
+            hasCopy={withCopy?.has(row.article.id) ?? false}
             onDelete={(a) => void removeArticle(a)}
           />
         ))}

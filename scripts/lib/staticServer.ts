@@ -67,6 +67,10 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
     url: `http://127.0.0.1:${actual}`,
     requests,
     override: (path, body, type = 'text/html; charset=utf-8') => overrides.set(path, { body, type }),
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    // Idle keep-alive connections from the browser would hold close() open for as long as the browser keeps them.
+    close: () => new Promise<void>((done) => {
+      server.close(() => done());
+      server.closeAllConnections();
+    }),
   };
 }

@@ -200,8 +200,9 @@ function lowestCommonAncestor(a: Node, b: Node): Element | null {
 /**
  * Builds the index for `article` over the live document `doc` (the page itself, not the clone extraction used).
  * Rebuild it after the page changes (see watchArticleChanges); a stale index answers null rather than a wrong Range.
+ * `root` limits the search to one element (the reader view renders a saved copy inside its own page); default body.
  */
-export function buildLiveIndex(doc: Document, article: Article): LiveTextIndex {
+export function buildLiveIndex(doc: Document, article: Pick<Article, 'text'>, root: Element | null = doc.body): LiveTextIndex {
   const text = article.text;
   // Article skeleton position ↔ article.text offset.
   const artOffsetOfSkel: number[] = [];
@@ -211,7 +212,7 @@ export function buildLiveIndex(doc: Document, article: Article): LiveTextIndex {
     skelBefore[i] = k;
     if (i < text.length && !WS.test(text[i]!)) k++;
   }
-  const body = doc.body;
+  const body = root;
   const empty: LiveTextIndex = { toRange: () => null, fromRange: () => null, containers: [], coverage: 0 };
   if (!body || artOffsetOfSkel.length === 0) return empty;
 

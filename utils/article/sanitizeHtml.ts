@@ -12,7 +12,7 @@ type Purifier = ReturnType<typeof DOMPurify>;
 const purifiers = new WeakMap<object, Purifier | null>();
 
 /** DOMPurify's options for article HTML: no styles, forms or embedded documents, no event handlers (never allowed). */
-const PURIFY_CONFIG = {
+export const PURIFY_CONFIG = {
   FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base'],
   FORBID_ATTR: ['style', 'srcset', 'sizes', 'loading', 'decoding', 'fetchpriority', 'ping'],
   ALLOW_DATA_ATTR: false,

@@ -107,6 +107,43 @@ export interface LinkChoiceRecord {
 }
 
 /**
+ * The reader's own copy of an article (issue 17): kept when they first highlight or annotate it, so it stays
+ * readable when the page is edited, paywalled or gone. One per article. Only sanitised HTML is ever stored.
+ */
+export interface CopyRecord {
+  /** UUID. */
+  id: string;
+  /** ArticleRecord.id (unique: one copy per article). */
+  articleId: string;
+  /** Canonical URL of the article (denormalised, like highlights). */
+  url: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl';
+  publishedTime: string | null;
+  modifiedTime: string | null;
+  excerpt: string | null;
+  /** URL of the lead image (never the image itself). */
+  leadImage: string | null;
+  /** The article's sanitised HTML as extracted (sanitised again whenever it is shown). */
+  html: string;
+  /** The article's plain text (Article.text): highlight selectors count offsets in it. */
+  text: string;
+  /** Whether `html` was rebuilt from the text because the extracted HTML exceeded the per-article cap. */
+  textOnly: boolean;
+  /** SHA-256 (hex) of `text`: compared with the live article's to tell "changed since you saved it". */
+  contentHash: string;
+  /** Epoch milliseconds when the article was extracted from the page. */
+  extractedAt: number;
+  /** UTF-8 bytes of html + text: what the budget counts. */
+  bytes: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
  * Version 1 of the stores — shipped in 0.1.0. DO NOT EDIT: the migration harness checks it against the fixture
  * recorded when it shipped (tests/fixtures/db/v1.json).
  */
@@ -118,6 +155,11 @@ export const STORES_V1 = {
   linkChoices: 'id, &[site+name]',
 } as const;
 
+/** Version 4 (issue 17): only what it adds. Copies are looked up by article and URL; `extractedAt` orders them; `bytes` is indexed so the budget sums index keys without loading a single copy. */
+export const STORES_V4 = {
+  copies: 'id, &articleId, url, extractedAt, bytes',
+} as const;
+
 /** Backstory's database. Opened only in extension contexts (background, side panel, library), never in a content script. */
 export class BackstoryDB extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
@@ -125,16 +167,18 @@ export class BackstoryDB extends Dexie {
   notes!: EntityTable<NoteRecord, 'id'>;
   knowledge!: EntityTable<KnowledgeRecord, 'id'>;
   linkChoices!: EntityTable<LinkChoiceRecord, 'id'>;
+  copies!: EntityTable<CopyRecord, 'id'>;
 
   constructor(name = 'backstory') {
     super(name);
     this.version(1).stores(STORES_V1);
-    // Next: this.version(2).stores({...}).upgrade((tx) => ...), with tests/fixtures/db/v1.json opened by the harness.
+    // Version 4 (issue 17): the reader's copies. A new table only, so no upgrade function: old records are untouched.
+    this.version(4).stores(STORES_V4);
   }
 }
 
 /** Every table name, for export, import and "delete everything". */
-export const TABLES = ['articles', 'highlights', 'notes', 'knowledge', 'linkChoices'] as const;
+export const TABLES = ['articles', 'highlights', 'notes', 'knowledge', 'linkChoices', 'copies'] as const;
 
 /** A new globally unique record id. */
 export function newId(): string {

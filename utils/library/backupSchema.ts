@@ -1,14 +1,17 @@
 import * as v from 'valibot';
-import type { ArticleRecord, HighlightRecord, LinkChoiceRecord, NoteRecord } from '../db/schema';
-import { ArticleRecordSchema, HighlightRecordSchema, LinkChoiceRecordSchema, NoteRecordSchema } from '../records/recordSchema';
+import type { ArticleRecord, CopyRecord, HighlightRecord, LinkChoiceRecord, NoteRecord } from '../db/schema';
+import { ArticleRecordSchema, CopyRecordSchema, HighlightRecordSchema, LinkChoiceRecordSchema, NoteRecordSchema } from '../records/recordSchema';
 
 /** The `format` tag of a Backstory JSON backup (docs/backup-format.md). */
 export const BACKUP_FORMAT = 'backstory-backup';
 /** The backup format version this build writes and reads; older readers refuse a higher number. */
 export const BACKUP_VERSION = 1;
 
-/** The tables a backup carries. `knowledge` is a cache of Wikipedia/Wikidata and is refetched, not backed up. */
-export const BACKUP_TABLES = ['articles', 'highlights', 'notes', 'linkChoices'] as const;
+/**
+ * The tables a backup carries. `knowledge` is a cache of Wikipedia/Wikidata and is refetched, not backed up.
+ * `copies` (issue 17) is optional in a file: older backups have none, and the reader may export without them.
+ */
+export const BACKUP_TABLES = ['articles', 'highlights', 'notes', 'linkChoices', 'copies'] as const;
 /** One of BACKUP_TABLES. */
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -22,6 +25,11 @@ export interface Backup {
   highlights: HighlightRecord[];
   notes: NoteRecord[];
   linkChoices: LinkChoiceRecord[];
+  /**
+   * The reader's saved copies of the articles (empty when exported without them). Optional in the type as in the
+   * file: code that builds a library from elsewhere (a W3C import, a test) need not know about copies.
+   */
+  copies?: CopyRecord[];
 }
 
 /** The records of a backup (or of any import), table by table. */
@@ -42,6 +50,7 @@ export const RECORD_SCHEMAS = {
   highlights: HighlightRecordSchema,
   notes: NoteRecordSchema,
   linkChoices: LinkChoiceRecordSchema,
+  copies: CopyRecordSchema,
 } as const;
 
 /** Turns a valibot issue into "where: what", e.g. `highlights[42].quote.exact: expected a string, got a number`. */

@@ -1,9 +1,15 @@
 import type { BackstoryDB } from '../db/schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backupSchema';
 
+/** What an export leaves out. */
+export interface ExportOptions {
+  /** Leave out the saved copies of the articles (a smaller file: highlights and notes only). Default false. */
+  withoutCopies?: boolean;
+}
+
 /** Reads everything the reader saved, in one read transaction (a consistent snapshot), as a versioned backup. */
-export async function exportBackup(db: BackstoryDB, now: Date = new Date()): Promise<Backup> {
-  return db.transaction('r', [db.articles, db.highlights, db.notes, db.linkChoices], async () => ({
+export async function exportBackup(db: BackstoryDB, now: Date = new Date(), options: ExportOptions = {}): Promise<Backup> {
+  return db.transaction('r', [db.articles, db.highlights, db.notes, db.linkChoices, db.copies], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
@@ -11,14 +17,17 @@ export async function exportBackup(db: BackstoryDB, now: Date = new Date()): Pro
     highlights: await db.highlights.orderBy('createdAt').toArray(),
     notes: await db.notes.orderBy('updatedAt').toArray(),
     linkChoices: await db.linkChoices.toArray(),
+    copies: options.withoutCopies ? [] : await db.copies.orderBy('extractedAt').toArray(),
   }));
 }
 
 /** The backup as file text: one record per line, so the file diffs well and stays small (no deep indentation). */
 export function serializeBackup(backup: Backup): string {
-  const tables = (['articles', 'highlights', 'notes', 'linkChoices'] as const).map(
-    (table) => `${JSON.stringify(table)}: [${backup[table].length ? '\n' : ''}${backup[table].map((r) => JSON.stringify(r)).join(',\n')}${backup[table].length ? '\n' : ''}]`,
-  );
+  const tables = (['articles', 'highlights', 'notes', 'linkChoices', 'copies'] as const).map((table) => {
+    const rows: readonly unknown[] = backup[table] ?? [];
+    const nl = rows.length ? '\n' : '';
+    return `${JSON.stringify(table)}: [${nl}${rows.map((r) => JSON.stringify(r)).join(',\n')}${nl}]`;
+  });
   return `{"format": ${JSON.stringify(backup.format)}, "version": ${backup.version}, "exportedAt": ${JSON.stringify(backup.exportedAt)},\n${tables.join(',\n')}\n}\n`;
 }
 

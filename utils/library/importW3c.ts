@@ -128,7 +128,7 @@ export async function w3cToLibrary(value: unknown, options: { now?: number; yiel
   const highlights: HighlightRecord[] = [];
   const notes: NoteRecord[] = [];
   const pending: Array<{ url: string; tags: string[] }> = [];
-  const carried: Required<NonNullable<ImportData['carried']>> = { articles: new Map(), highlights: new Map(), notes: new Map(), linkChoices: new Map() };
+  const carried: Required<NonNullable<ImportData['carried']>> = { articles: new Map(), highlights: new Map(), notes: new Map(), linkChoices: new Map(), copies: new Map() };
   const seenIds = new Map<string, string>();
   const wheres = new Map<string, string>();
 
@@ -214,6 +214,7 @@ export async function w3cToLibrary(value: unknown, options: { now?: number; yiel
     highlights: highlights.map((r) => checked('highlights', r, wheres.get(r.id)!)),
     notes: notes.map((r) => checked('notes', r, wheres.get(r.id)!)),
     linkChoices: [],
+    copies: [],
     carried,
   };
 }

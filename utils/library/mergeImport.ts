@@ -1,4 +1,6 @@
-import type { ArticleRecord, BackstoryDB, HighlightRecord, LinkChoiceRecord, NoteRecord } from '../db/schema';
+import { contentHash } from '../article/contentHash';
+import { utf8Bytes } from '../db/copies';
+import type { ArticleRecord, BackstoryDB, CopyRecord, HighlightRecord, LinkChoiceRecord, NoteRecord } from '../db/schema';
 import { BACKUP_TABLES, type BackupTable, type ImportData, type LibraryData } from './backupSchema';
 import { ImportError } from './importError';
 
@@ -25,7 +27,20 @@ interface Plan {
  * The same planning runs again inside applyImport's transaction, so a change made in between is respected.
  */
 export async function previewImport(db: BackstoryDB, data: ImportData): Promise<ImportReport> {
-  return db.transaction('r', [db.articles, db.highlights, db.notes, db.linkChoices], async () => (await plan(db, data)).report);
+  const prepared = await withCheckedCopies(data);
+  return db.transaction('r', [db.articles, db.highlights, db.notes, db.linkChoices, db.copies], async () => (await plan(db, prepared)).report);
+}
+
+/**
+ * A copy's size and hash are recomputed from its own text, never taken from the file: a forged `bytes: 0` must not
+ * slip past the budget, nor a hash that does not match make "changed since you saved it" lie. Done before the
+ * transaction (Web Crypto is not an IndexedDB operation and would let the transaction commit).
+ */
+async function withCheckedCopies(data: ImportData): Promise<ImportData> {
+  const copies = await Promise.all(
+    (data.copies ?? []).map(async (c) => ({ ...c, bytes: utf8Bytes(c.html) + utf8Bytes(c.text), contentHash: await contentHash(c.text) })),
+  );
+  return { ...data, copies };
 }
 
 /**
@@ -34,12 +49,14 @@ export async function previewImport(db: BackstoryDB, data: ImportData): Promise<
  * follow it. Any failure rolls everything back, so nothing already saved changes.
  */
 export async function applyImport(db: BackstoryDB, data: ImportData): Promise<ImportReport> {
-  return db.transaction('rw', [db.articles, db.highlights, db.notes, db.linkChoices], async () => {
-    const { report, puts } = await plan(db, data);
+  const prepared = await withCheckedCopies(data);
+  return db.transaction('rw', [db.articles, db.highlights, db.notes, db.linkChoices, db.copies], async () => {
+    const { report, puts } = await plan(db, prepared);
     await db.articles.bulkPut(puts.articles);
     await db.highlights.bulkPut(puts.highlights);
     await db.notes.bulkPut(puts.notes);
     await db.linkChoices.bulkPut(puts.linkChoices);
+    await db.copies.bulkPut(puts.copies ?? []);
     return report;
   });
 }
@@ -75,7 +92,7 @@ function decide<T extends { id: string; updatedAt: number }>(incoming: T, existi
 function refuseDuplicates(data: LibraryData): void {
   for (const table of BACKUP_TABLES) {
     const seen = new Map<string, number>();
-    data[table].forEach((r, i) => {
+    (data[table] ?? []).forEach((r, i) => {
       const first = seen.get(r.id);
       if (first !== undefined) throw new ImportError(`${table}[${i}].id: the same id as ${table}[${first}]. The file was not imported.`);
       seen.set(r.id, i);
@@ -87,7 +104,7 @@ async function plan(db: BackstoryDB, data: ImportData): Promise<Plan> {
   refuseDuplicates(data);
   const carried = (table: BackupTable, id: string) => data.carried?.[table]?.get(id);
   const report = emptyReport();
-  const puts: LibraryData = { articles: [], highlights: [], notes: [], linkChoices: [] };
+  const puts: LibraryData = { articles: [], highlights: [], notes: [], linkChoices: [], copies: [] };
 
   // Articles: by id first, then by URL (the unique key) so the same page saved twice does not break the unique index.
   const byId = await db.articles.bulkGet(data.articles.map((a) => a.id));
@@ -115,12 +132,12 @@ async function plan(db: BackstoryDB, data: ImportData): Promise<Plan> {
 
   // Highlights and notes must belong to an article in the file or in the library.
   const referenced = new Set<string>();
-  for (const r of [...data.highlights, ...data.notes]) if (!articleIdMap.has(r.articleId)) referenced.add(r.articleId);
+  for (const r of [...data.highlights, ...data.notes, ...(data.copies ?? [])]) if (!articleIdMap.has(r.articleId)) referenced.add(r.articleId);
   if (referenced.size) {
     const found = await db.articles.bulkGet([...referenced]);
     for (const a of found) if (a) knownArticleIds.add(a.id);
   }
-  const remap = <T extends HighlightRecord | NoteRecord>(r: T, where: string): T => {
+  const remap = <T extends HighlightRecord | NoteRecord | CopyRecord>(r: T, where: string): T => {
     const articleId = articleIdMap.get(r.articleId) ?? r.articleId;
     if (!knownArticleIds.has(articleId)) throw new ImportError(`${where}.articleId: no article with id ${r.articleId} in the file or the library. The file was not imported.`);
     return articleId === r.articleId ? r : { ...r, articleId };
@@ -133,6 +150,26 @@ async function plan(db: BackstoryDB, data: ImportData): Promise<Plan> {
   const notes = data.notes.map((n, i) => remap(n, `notes[${i}]`));
   const existingNotes = await db.notes.bulkGet(notes.map((n) => n.id));
   notes.forEach((n, i) => decide(n, existingNotes[i], report.notes, puts.notes, carried('notes', n.id)));
+
+  // Copies: one per article. The library's own copy of an article is the one its highlights were made on: a file's
+  // copy of the same article under another id never replaces it (counted unchanged); by id, the newest edit wins.
+  const copies = (data.copies ?? []).map((c, i) => remap(c, `copies[${i}]`));
+  const copyOwner = new Map<string, number>();
+  copies.forEach((c, i) => {
+    const first = copyOwner.get(c.articleId);
+    if (first !== undefined) throw new ImportError(`copies[${i}].articleId: the same article as copies[${first}] (one copy per article). The file was not imported.`);
+    copyOwner.set(c.articleId, i);
+  });
+  const existingCopies = await db.copies.bulkGet(copies.map((c) => c.id));
+  for (let i = 0; i < copies.length; i++) {
+    const incoming = copies[i]!;
+    const sameArticle = existingCopies[i] ? undefined : await db.copies.where('articleId').equals(incoming.articleId).first();
+    if (sameArticle) {
+      report.copies.skipped++;
+      continue;
+    }
+    decide(incoming, existingCopies[i], report.copies, (puts.copies ??= []));
+  }
 
   // Link choices are unique per [site+name]: a choice made on two machines merges into the saved one.
   const existingChoices = await db.linkChoices.bulkGet(data.linkChoices.map((c) => c.id));

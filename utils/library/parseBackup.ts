@@ -54,7 +54,7 @@ async function withUuids(table: string, record: unknown): Promise<{ record: unkn
     out = { ...out, id: await rekey(table, r.id) };
     rekeyed = true;
   }
-  if ((table === 'highlights' || table === 'notes') && typeof r.articleId === 'string' && r.articleId !== '' && !isUuid(r.articleId)) {
+  if ((table === 'highlights' || table === 'notes' || table === 'copies') && typeof r.articleId === 'string' && r.articleId !== '' && !isUuid(r.articleId)) {
     out = { ...out, articleId: await rekey('articles', r.articleId) };
   }
   return { record: out, rekeyed };
@@ -93,9 +93,9 @@ export async function validateBackup(value: unknown, options: ValidateOptions = 
   let sinceYield = 0;
   for (const table of BACKUP_TABLES) {
     const records = root[table];
-    // linkChoices is optional so a hand-trimmed backup of just articles still imports.
-    if (records === undefined && table === 'linkChoices') {
-      out.linkChoices = [];
+    // linkChoices is optional so a hand-trimmed backup of just articles still imports; copies, so older backups do.
+    if (records === undefined && (table === 'linkChoices' || table === 'copies')) {
+      out[table] = [];
       continue;
     }
     if (!Array.isArray(records)) throw new ImportError(`${table}: expected an array of records, got ${records === undefined ? 'nothing (the field is missing)' : typeof records}.`);

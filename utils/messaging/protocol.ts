@@ -80,7 +80,15 @@ export const toBackground = {
   /** extension page → background: put back a highlight deleted a moment ago (undo), exactly as it was. */
   'highlight/restore': { from: 'extension-page', payload: v.object({ record: HighlightRecordSchema }) },
   /** extension page → background: save the article-level note (creates the article record on first use). */
-  'note/save': { from: 'extension-page', payload: v.object({ article: ArticleRefSchema, body: v.pipe(v.string(), v.maxLength(1_000_000)) }) },
+  'note/save': {
+    from: 'extension-page',
+    payload: v.object({
+      article: ArticleRefSchema,
+      body: v.pipe(v.string(), v.maxLength(1_000_000)),
+      /** The tab showing the article (the panel names it): its analysis is the reader's copy to keep (issue 17). */
+      tabId: v.optional(v.pipe(v.number(), v.integer())),
+    }),
+  },
   /** any → background: remember the entities of an article the reader has saved something on (a page: its own). */
   'article/entities': { from: 'any', payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)), entities: v.pipe(v.array(EntitySchema), v.maxLength(5000)) }) },
   /** panel or page → background: background knowledge for the article's entities (the page asks for a mention's preview card). */

@@ -163,3 +163,33 @@ export const LinkChoiceRecordSchema = v.object({
   lang: str(20),
   updatedAt: TimeSchema,
 });
+
+/** Longest saved copy's HTML or text, in characters (the settings' per-article cap counts bytes; this bounds an import). */
+export const MAX_COPY_CHARS = 20_000_000;
+
+/**
+ * The reader's copy of an article (CopyRecord, issue 17). Its HTML is sanitised again whenever it is shown, so a
+ * hostile backup can carry markup but never run it; the hash must look like SHA-256.
+ */
+export const CopyRecordSchema = v.object({
+  id: IdSchema,
+  articleId: IdSchema,
+  url: HttpUrlSchema,
+  title: str(2000),
+  byline: nullableStr(2000),
+  siteName: nullableStr(500),
+  lang: nullableStr(50),
+  dir: v.picklist(['ltr', 'rtl']),
+  publishedTime: nullableStr(100),
+  modifiedTime: nullableStr(100),
+  excerpt: nullableStr(5000),
+  leadImage: v.nullable(HttpUrlSchema),
+  html: str(MAX_COPY_CHARS),
+  text: str(MAX_COPY_CHARS),
+  textOnly: v.boolean(),
+  contentHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest')),
+  extractedAt: TimeSchema,
+  bytes: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  createdAt: TimeSchema,
+  updatedAt: TimeSchema,
+});

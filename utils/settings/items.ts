@@ -1,7 +1,8 @@
 import { storage } from 'wxt/utils/storage';
+import { type CopyLimits, DEFAULT_COPY_LIMITS } from './copyLimits';
 import { DEFAULT_ENDPOINTS, type Endpoints } from './endpoints';
 
-export { DEFAULT_ENDPOINTS, type Endpoints };
+export { DEFAULT_ENDPOINTS, type Endpoints, DEFAULT_COPY_LIMITS, type CopyLimits };
 
 /*
  * Reader preferences. Settings are not data: they live in extension storage (synced where the browser syncs
@@ -19,3 +20,26 @@ export const endpoints = storage.defineItem<Endpoints>('local:endpoints', { fall
 
 /** Whether entity mentions are underlined in the page. */
 export const underlineMentions = storage.defineItem<boolean>('local:underlineMentions', { fallback: false, version: 1 });
+
+/** The copy size limits in use (settings page). */
+export const copyLimits = storage.defineItem<CopyLimits>('local:copyLimits', { fallback: DEFAULT_COPY_LIMITS, version: 1 });
+
+/** Keep a copy of every article Backstory is opened on, not only those the reader highlights or annotates. */
+export const keepEveryArticle = storage.defineItem<boolean>('local:keepEveryArticle', { fallback: false, version: 1 });
+
+/** How the reader view shows a saved copy. */
+export interface ReaderPrefs {
+  theme: 'auto' | 'light' | 'dark';
+  /** Body text size in CSS pixels. */
+  fontSize: number;
+  /** Column width. */
+  width: 'narrow' | 'medium' | 'wide';
+  /** Load the copy's images from their sites (off by default: a request tells the site the reader is reading). */
+  remoteImages: boolean;
+}
+
+/** Reader view defaults. */
+export const DEFAULT_READER_PREFS: ReaderPrefs = { theme: 'auto', fontSize: 19, width: 'medium', remoteImages: false };
+
+/** The reader view's preferences. */
+export const readerPrefs = storage.defineItem<ReaderPrefs>('local:readerPrefs', { fallback: DEFAULT_READER_PREFS, version: 1 });

@@ -154,6 +154,7 @@ describe('library page', () => {
       ['Highlights', '3', '0', '0'],
       ['Notes', '1', '0', '0'],
       ['Link choices', '1', '0', '0'],
+      ['Saved copies', '0', '0', '0'],
     ]);
     expect(await db.articles.count()).toBe(0);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Import' }));

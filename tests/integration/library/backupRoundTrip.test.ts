@@ -37,6 +37,7 @@ describe('JSON backup round trip', () => {
       highlights: { added: 2000, updated: 0, skipped: 0 },
       notes: { added: library.notes.length, updated: 0, skipped: 0 },
       linkChoices: { added: library.linkChoices.length, updated: 0, skipped: 0 },
+      copies: { added: 0, updated: 0, skipped: 0 },
     });
     // Preview writes nothing.
     expect(await db.highlights.count()).toBe(0);
@@ -68,6 +69,7 @@ describe('JSON backup round trip', () => {
       highlights: { added: 0, updated: 1, skipped: 2 },
       notes: { added: 1, updated: 0, skipped: 1 },
       linkChoices: { added: 0, updated: 0, skipped: 1 },
+      copies: { added: 0, updated: 0, skipped: 0 },
     });
     expect((await db.highlights.get(seed.highlights[0]!.id))!.note).toBe('edited on the laptop');
     expect((await db.highlights.get(seed.highlights[1]!.id))!.note).toBe('');

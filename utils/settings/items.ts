@@ -19,3 +19,9 @@ export const endpoints = storage.defineItem<Endpoints>('local:endpoints', { fall
 
 /** Whether entity mentions are underlined in the page. */
 export const underlineMentions = storage.defineItem<boolean>('local:underlineMentions', { fallback: false, version: 1 });
+
+/**
+ * Whether Backstory remembers the articles the reader opens it on (the reading history, issue 16). Turning it off
+ * also clears the history (the background watches this item). Never recorded in a private window.
+ */
+export const historyEnabled = storage.defineItem<boolean>('local:historyEnabled', { fallback: true, version: 1 });

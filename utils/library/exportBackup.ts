@@ -1,9 +1,9 @@
 import type { BackstoryDB } from '../db/schema';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backupSchema';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type HistoryData } from './backupSchema';
 
 /** Reads everything the reader saved, in one read transaction (a consistent snapshot), as a versioned backup. */
 export async function exportBackup(db: BackstoryDB, now: Date = new Date()): Promise<Backup> {
-  return db.transaction('r', [db.articles, db.highlights, db.notes, db.linkChoices], async () => ({
+  return db.transaction('r', [db.articles, db.highlights, db.notes, db.linkChoices, db.reads, db.entities, db.mentions], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
@@ -11,14 +11,19 @@ export async function exportBackup(db: BackstoryDB, now: Date = new Date()): Pro
     highlights: await db.highlights.orderBy('createdAt').toArray(),
     notes: await db.notes.orderBy('updatedAt').toArray(),
     linkChoices: await db.linkChoices.toArray(),
+    reads: await db.reads.orderBy('at').toArray(),
+    entities: await db.entities.toArray(),
+    mentions: await db.mentions.toArray(),
   }));
 }
 
 /** The backup as file text: one record per line, so the file diffs well and stays small (no deep indentation). */
-export function serializeBackup(backup: Backup): string {
-  const tables = (['articles', 'highlights', 'notes', 'linkChoices'] as const).map(
-    (table) => `${JSON.stringify(table)}: [${backup[table].length ? '\n' : ''}${backup[table].map((r) => JSON.stringify(r)).join(',\n')}${backup[table].length ? '\n' : ''}]`,
-  );
+export function serializeBackup(backup: Omit<Backup, keyof HistoryData> & Partial<HistoryData>): string {
+  const tables = (['articles', 'highlights', 'notes', 'linkChoices', 'reads', 'entities', 'mentions'] as const).map((table) => {
+    const records: readonly unknown[] = backup[table] ?? [];
+    const nl = records.length ? '\n' : '';
+    return `${JSON.stringify(table)}: [${nl}${records.map((r) => JSON.stringify(r)).join(',\n')}${nl}]`;
+  });
   return `{"format": ${JSON.stringify(backup.format)}, "version": ${backup.version}, "exportedAt": ${JSON.stringify(backup.exportedAt)},\n${tables.join(',\n')}\n}\n`;
 }
 

@@ -1,6 +1,7 @@
 import type { ArticleRecord, BackstoryDB, HighlightRecord, LinkChoiceRecord, NoteRecord } from '../db/schema';
 import { BACKUP_TABLES, type BackupTable, type ImportData, type LibraryData } from './backupSchema';
 import { ImportError } from './importError';
+import { applyHistoryPlan, planHistory, type HistoryCounts } from '../history/mergeHistory';
 
 /** What an import does to one table. */
 export interface TableCounts {
@@ -12,8 +13,25 @@ export interface TableCounts {
   skipped: number;
 }
 
-/** What an import did (or, from previewImport, would do), table by table. */
-export type ImportReport = Record<BackupTable, TableCounts>;
+/**
+ * What an import did (or, from previewImport, would do), table by table; `reads` (articles of the reading history)
+ * only when the file carries any.
+ */
+export type ImportReport = Record<BackupTable, TableCounts> & { reads?: HistoryCounts };
+
+/** Every table an import writes. */
+function importTables(db: BackstoryDB) {
+  return [db.articles, db.highlights, db.notes, db.linkChoices, db.reads, db.entities, db.mentions];
+}
+
+/** The history's part of a report, and its plan, when the import carries a history. */
+async function withHistory(db: BackstoryDB, data: ImportData, report: ImportReport) {
+  const history = data.history;
+  if (!history || history.reads.length + history.entities.length + history.mentions.length === 0) return null;
+  const plan = await planHistory(db, history);
+  report.reads = plan.counts;
+  return plan;
+}
 
 interface Plan {
   report: ImportReport;
@@ -25,7 +43,11 @@ interface Plan {
  * The same planning runs again inside applyImport's transaction, so a change made in between is respected.
  */
 export async function previewImport(db: BackstoryDB, data: ImportData): Promise<ImportReport> {
-  return db.transaction('r', [db.articles, db.highlights, db.notes, db.linkChoices], async () => (await plan(db, data)).report);
+  return db.transaction('r', importTables(db), async () => {
+    const { report } = await plan(db, data);
+    await withHistory(db, data, report);
+    return report;
+  });
 }
 
 /**
@@ -34,8 +56,10 @@ export async function previewImport(db: BackstoryDB, data: ImportData): Promise<
  * follow it. Any failure rolls everything back, so nothing already saved changes.
  */
 export async function applyImport(db: BackstoryDB, data: ImportData): Promise<ImportReport> {
-  return db.transaction('rw', [db.articles, db.highlights, db.notes, db.linkChoices], async () => {
+  return db.transaction('rw', importTables(db), async () => {
     const { report, puts } = await plan(db, data);
+    const history = await withHistory(db, data, report);
+    if (history) await applyHistoryPlan(db, history);
     await db.articles.bulkPut(puts.articles);
     await db.highlights.bulkPut(puts.highlights);
     await db.notes.bulkPut(puts.notes);

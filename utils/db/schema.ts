@@ -128,6 +128,11 @@ export interface ReadRecord {
   at: number;
   /** Epoch ms of the first read. */
   readAt: number;
+  /**
+   * Identity keys of the entities it names (not indexed): "Also in these articles" reads these from a few hundred
+   * reads by primary key instead of their mention rows by index (measured 30× faster in scripts/bench/history.ts).
+   */
+  entityKeys: string[];
   /** Epoch ms of the last read or link update: newest edit wins on import. */
   updatedAt: number;
 }

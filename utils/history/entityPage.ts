@@ -26,13 +26,28 @@ export interface CoEntity {
   together: number;
 }
 
+/** Articles and mentions of one calendar month (UTC). */
+export interface MonthCount {
+  /** "YYYY-MM". */
+  month: string;
+  articles: number;
+  mentions: number;
+}
+
+/** Articles of the timeline loaded at first (the page asks for more): the page's cost does not grow with the history. */
+export const TIMELINE_PAGE = 100;
+
 /** Everything the entity page shows. */
 export interface EntityPageData {
   entity: EntityRecord;
-  /** Newest first (by the article's date). */
+  /** The newest `limit` articles (by the article's date), newest first. */
   items: TimelineItem[];
-  /** Total mentions across the timeline. */
+  /** Articles in the whole timeline. */
+  articles: number;
+  /** Total mentions across the whole timeline. */
   mentions: number;
+  /** Every month with an article, newest first (the chart). */
+  months: MonthCount[];
   alsoIn: CoEntity[];
 }
 
@@ -63,23 +78,37 @@ export function highlightsAbout(highlights: readonly HighlightRecord[], mention:
  * The entity page: the identity, its articles newest first with the reader's highlights and notes about it, and
  * the entities most often named with it. Reads only index ranges and key look-ups (scripts/bench/history.ts).
  */
-export async function loadEntityPage(db: BackstoryDB, key: string): Promise<EntityPageData | null> {
+export async function loadEntityPage(db: BackstoryDB, key: string, limit = TIMELINE_PAGE): Promise<EntityPageData | null> {
   return db.transaction('r', [db.entities, db.mentions, db.reads, db.highlights, db.notes], async () => {
     const entity = await findEntity(db, key);
     if (!entity) return null;
-    const mentions = await mentionsOf(db, entity.key).toArray();
+    const all = await mentionsOf(db, entity.key).toArray();
+    const months: MonthCount[] = [];
+    let total = 0;
+    for (const m of all) {
+      total += m.count;
+      const month = new Date(m.at).toISOString().slice(0, 7);
+      const last = months.at(-1);
+      if (last?.month === month) {
+        last.articles++;
+        last.mentions += m.count;
+      } else months.push({ month, articles: 1, mentions: m.count });
+    }
+    const mentions = all.slice(0, limit);
     const reads = await db.reads.bulkGet(mentions.map((m) => m.readId));
     const urls = reads.flatMap((r) => (r ? [r.url] : []));
-    const [highlights, notes] = await Promise.all([db.highlights.where('url').anyOf(urls).toArray(), db.notes.where('url').anyOf(urls).toArray()]);
+    // One equality range per article: anyOf() over many keys is slower in IndexedDB implementations that seek linearly.
+    const [highlights, notes] = await Promise.all([
+      Promise.all(urls.map((u) => db.highlights.where('url').equals(u).toArray())).then((l) => l.flat()),
+      Promise.all(urls.map((u) => db.notes.where('url').equals(u).toArray())).then((l) => l.flat()),
+    ]);
     const highlightsByUrl = groupBy(highlights, (h) => h.url);
     const noteByUrl = new Map(notes.map((n) => [n.url, n]));
     const spellings = [...new Set([...entity.names, normalizeName(entity.name)])];
     const items: TimelineItem[] = [];
-    let total = 0;
     mentions.forEach((mention, i) => {
       const read = reads[i];
       if (!read) return;
-      total += mention.count;
       const note = noteByUrl.get(read.url);
       items.push({
         read,
@@ -88,18 +117,24 @@ export async function loadEntityPage(db: BackstoryDB, key: string): Promise<Enti
         note: note && names(note.body, spellings) ? note : null,
       });
     });
-    return { entity, items, mentions: total, alsoIn: await coOccurring(db, entity.key, mentions.slice(0, CO_OCCURRENCE_WINDOW)) };
+    return { entity, items, articles: all.length, mentions: total, months, alsoIn: await coOccurring(db, entity.key, all.slice(0, CO_OCCURRENCE_WINDOW), reads) };
   });
 }
 
 /** The entities named most often in the same articles (ties by name), from those articles' mention rows. */
-async function coOccurring(db: BackstoryDB, key: string, mentions: readonly MentionRecord[]): Promise<CoEntity[]> {
+async function coOccurring(db: BackstoryDB, key: string, mentions: readonly MentionRecord[], loaded: ReadonlyArray<ReadRecord | undefined>): Promise<CoEntity[]> {
   const counts = new Map<string, number>();
-  for (const m of await db.mentions.where('readId').anyOf(mentions.map((x) => x.readId)).toArray()) {
-    if (m.entityKey !== key) counts.set(m.entityKey, (counts.get(m.entityKey) ?? 0) + 1);
+  // The reads' own key lists (by primary key), not their mention rows by index: see ReadRecord.entityKeys.
+  const have = new Map(loaded.flatMap((r) => (r ? [[r.id, r] as const] : [])));
+  const more = await db.reads.bulkGet(mentions.filter((m) => !have.has(m.readId)).map((m) => m.readId));
+  for (const r of [...have.values(), ...more]) {
+    if (!r) continue;
+    for (const k of new Set(r.entityKeys)) if (k !== key) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, CO_OCCURRENCE_LIMIT * 2);
-  const found = new Map((await db.entities.where('key').anyOf(top.map(([k]) => k)).toArray()).map((e) => [e.key, e]));
+  // Equality look-ups, not anyOf(): fake-indexeddb seeks anyOf linearly (25 s for 100 keys over 40,000 rows).
+  const records = await Promise.all(top.map(([k]) => db.entities.where('key').equals(k).first()));
+  const found = new Map(records.flatMap((e) => (e ? [[e.key, e] as const] : [])));
   return top
     .flatMap(([k, together]) => {
       const e = found.get(k);
@@ -156,16 +191,16 @@ export function groupByMonth(items: readonly TimelineItem[]): MonthGroup[] {
  * Mentions per month from the first month to the last, oldest first, months without articles as 0 (the chart's
  * bars). At most `maxMonths`, the newest.
  */
-export function mentionsPerMonth(groups: readonly MonthGroup[], maxMonths = 36): Array<{ month: string; mentions: number; articles: number }> {
+export function mentionsPerMonth(groups: readonly MonthCount[], maxMonths = 36): MonthCount[] {
   if (groups.length === 0) return [];
   const byMonth = new Map(groups.map((g) => [g.month, g]));
   const [newest, oldest] = [groups[0]!.month, groups.at(-1)!.month];
-  const out: Array<{ month: string; mentions: number; articles: number }> = [];
+  const out: MonthCount[] = [];
   let [y, m] = newest.split('-').map(Number) as [number, number];
   for (let i = 0; i < maxMonths; i++) {
     const month = `${y}-${String(m).padStart(2, '0')}`;
     const g = byMonth.get(month);
-    out.push({ month, mentions: g?.mentions ?? 0, articles: g?.items.length ?? 0 });
+    out.push({ month, mentions: g?.mentions ?? 0, articles: g?.articles ?? 0 });
     if (month <= oldest) break;
     m -= 1;
     if (m === 0) [y, m] = [y - 1, 12];

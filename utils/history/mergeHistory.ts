@@ -28,6 +28,11 @@ export async function planHistory(db: BackstoryDB, data: HistoryData): Promise<H
   const puts: HistoryData = { reads: [], entities: [], mentions: [] };
   const deletes: string[] = [];
 
+  // Identities: one per key; a key this library merged into a Wikidata id goes to that id.
+  const aliasOf = new Map<string, string>();
+  const allKeys = [...new Set([...data.entities.map((e) => e.key), ...data.mentions.map((m) => m.entityKey), ...data.reads.flatMap((r) => r.entityKeys)])];
+  for (const e of await db.entities.where('aliasKeys').anyOf(allKeys).toArray()) for (const k of e.aliasKeys) aliasOf.set(k, e.key);
+  const keyOf = (k: string) => aliasOf.get(k) ?? k;
   // Reads: by id, then by URL.
   const byId = await db.reads.bulkGet(data.reads.map((r) => r.id));
   const byUrl = new Map((await db.reads.where('url').anyOf(data.reads.filter((_, i) => !byId[i]).map((r) => r.url)).toArray()).map((r) => [r.url, r]));
@@ -38,7 +43,8 @@ export async function planHistory(db: BackstoryDB, data: HistoryData): Promise<H
   const replaced: string[] = [];
   data.reads.forEach((incoming, i) => {
     const existing = byId[i] ?? byUrl.get(incoming.url);
-    const merged: ReadRecord = existing ? { ...incoming, id: existing.id, readAt: Math.min(existing.readAt, incoming.readAt) } : incoming;
+    const own: ReadRecord = { ...incoming, entityKeys: [...new Set(incoming.entityKeys.map(keyOf))] };
+    const merged: ReadRecord = existing ? { ...own, id: existing.id, readAt: Math.min(existing.readAt, incoming.readAt) } : own;
     readId.set(incoming.id, merged.id);
     if (!existing) {
       counts.added++;
@@ -56,11 +62,6 @@ export async function planHistory(db: BackstoryDB, data: HistoryData): Promise<H
   });
   if (replaced.length) deletes.push(...(await db.mentions.where('readId').anyOf(replaced).primaryKeys()));
 
-  // Identities: one per key; a key this library merged into a Wikidata id goes to that id.
-  const aliasOf = new Map<string, string>();
-  const allKeys = [...new Set([...data.entities.map((e) => e.key), ...data.mentions.map((m) => m.entityKey)])];
-  for (const e of await db.entities.where('aliasKeys').anyOf(allKeys).toArray()) for (const k of e.aliasKeys) aliasOf.set(k, e.key);
-  const keyOf = (k: string) => aliasOf.get(k) ?? k;
   const local = new Map((await db.entities.where('key').anyOf(data.entities.map((e) => keyOf(e.key))).toArray()).map((e) => [e.key, e]));
   const planned = new Map<string, EntityRecord>();
   for (const incoming of data.entities) {

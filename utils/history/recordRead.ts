@@ -102,9 +102,9 @@ export async function recordRead(db: BackstoryDB, input: ReadInput, now = Date.n
       publishedTime: article.publishedTime,
       at: articleTime(article.publishedTime, readAt),
       readAt,
+      entityKeys: [],
       updatedAt: now,
     };
-    await db.reads.put(read);
 
     const entities = followed(input.entities);
     const previous = existing ? await db.mentions.where('readId').equals(read.id).toArray() : [];
@@ -137,6 +137,8 @@ export async function recordRead(db: BackstoryDB, input: ReadInput, now = Date.n
       });
       await touchEntity(db, key, { qid: isLinkedKey(key) ? key : null, name: e.name, type: e.type }, [e.name, ...e.aliases], [], now, false);
     }
+    read.entityKeys = [...rows.keys()];
+    await db.reads.put(read);
     await db.mentions.bulkDelete(previous.map((m) => m.id));
     await db.mentions.bulkAdd([...rows.values()]);
     return read;
@@ -185,6 +187,8 @@ export async function linkRead(db: BackstoryDB, url: string, links: readonly Res
         } else await db.mentions.put({ ...m, entityKey: to, updatedAt: now });
         merged++;
       }
+      const touched = await db.reads.bulkGet([...new Set(moved.map((m) => m.readId))]);
+      await db.reads.bulkPut(touched.flatMap((r) => (r ? [{ ...r, entityKeys: [...new Set(r.entityKeys.map((k) => (k === from ? to : k)))], updatedAt: now }] : [])));
     }
     return merged;
   });

@@ -186,6 +186,7 @@ export const ReadRecordSchema = v.object({
   publishedTime: nullableStr(100),
   at: TimeSchema,
   readAt: TimeSchema,
+  entityKeys: v.pipe(v.array(EntityKeySchema), v.maxLength(5000)),
   updatedAt: TimeSchema,
 });
 

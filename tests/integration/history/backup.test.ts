@@ -75,7 +75,7 @@ describe('the reading history in the JSON backup', () => {
     const desktop = await fresh();
     await readKim(desktop, 'https://a.example/1', 'Kim Jong Un', '2024-01-02', NOW);
     await readKim(desktop, 'https://c.example/3', 'Kim Jong Un', '2024-03-01', NOW);
-    await linkRead(desktop, 'https://c.example/3', [{ type: 'person', name: 'Kim Jong Un', qid: 'Q56226', title: 'Kim Jong Un' }]);
+    await linkRead(desktop, 'https://c.example/3', [{ type: 'person', name: 'Kim Jong Un', qid: 'Q56226', title: 'Kim Jong Un' }], NOW);
     const report = await applyImport(desktop, (await parseLibraryFile(backup, noYield)).data);
     expect(report.reads).toEqual({ added: 0, updated: 1, skipped: 0 });
     expect(await desktop.reads.count()).toBe(2);

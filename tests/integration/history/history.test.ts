@@ -104,9 +104,17 @@ describe('recording what was read', () => {
 
     const groups = groupByMonth(page!.items);
     expect(groups.map((g) => g.label)).toEqual(['January 2024', 'November 2023', 'October 2023']);
-    const bars = mentionsPerMonth(groups);
+    expect(page!.months.map((m) => m.month)).toEqual(['2024-01', '2023-11', '2023-10']);
+    expect(page!.articles).toBe(3);
+    const bars = mentionsPerMonth(page!.months);
     expect(bars.map((b) => b.month)).toEqual(['2023-10', '2023-11', '2023-12', '2024-01']);
     expect(bars[2]).toEqual({ month: '2023-12', mentions: 0, articles: 0 });
+    expect(bars[3]).toEqual({ month: '2024-01', mentions: page!.items[0]!.mention.count, articles: 1 });
+    // The first page of a long timeline: the newest articles only, the totals still whole.
+    const [first, whole] = [await loadEntityPage(db, 'Q56226', 2), await loadEntityPage(db, 'Q56226')];
+    expect(first!.items.map((i) => i.read.url)).toEqual(whole!.items.slice(0, 2).map((i) => i.read.url));
+    expect([first!.articles, first!.mentions]).toEqual([whole!.articles, whole!.mentions]);
+    expect(whole!.articles).toBe(4);
 
     // "Also in these articles": most shared first, each count what the mention rows say, Kim himself not listed.
     const readIds = new Set(page!.items.map((i) => i.read.id));

@@ -14,6 +14,7 @@ import { useLibraryIndex } from '../../components/library/useLibraryIndex';
 import { useLiveQuery } from '../../components/shared/useLiveQuery';
 import { EntityPage, entityHref } from '../../components/library/EntityPage';
 import { searchEntities } from '../../utils/history/entityPage';
+import { sameIdentityKeys } from '../../utils/history/filterIdentity';
 
 /** The entity key a library address names (`#entity=Q56226`), or null for the list. */
 function entityOf(hash: string): string | null {
@@ -67,11 +68,18 @@ export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url:
   const tags = useLiveQuery(() => listTags(db), [db]) ?? [];
   const searching = debounced.trim() !== '' || !isEmptyFilter(filter);
 
-  const result = useMemo(() => (index ? index.search(debounced, filter, limit) : null), [index, version, debounced, filter, limit]);
+  const entities = useMemo(() => (index ? index.entities() : []), [index, version]);
+  // The entity filter follows identity (issue 16): every spelling the reading history has linked to the picked one.
+  const picked = filter.entityKeys ?? [];
+  const identityKeys = useLiveQuery(
+    () => (picked.length ? sameIdentityKeys(db, picked.map((key) => entities.find((e) => e.key === key) ?? { key, name: key, type: 'other' })) : Promise.resolve(null)),
+    [db, picked.join('|'), entities],
+  );
+  const effective = useMemo(() => (identityKeys ? { ...filter, entityKeys: identityKeys } : filter), [filter, identityKeys]);
+  const result = useMemo(() => (index ? index.search(debounced, effective, limit) : null), [index, version, debounced, effective, limit]);
   const rows: ArticleRow[] = result ? result.hits : (firstPage?.items ?? []);
   const total = result ? result.total : (firstPage?.total ?? 0);
   const sites = useMemo(() => (index ? [...new Set([...index.articles.values()].map((a) => a.site))].sort() : []), [index, version]);
-  const entities = useMemo(() => (index ? index.entities() : []), [index, version]);
 
   const announce = (message: string) => setStatus(message);
   const removeArticle = async (article: ArticleRecord) => {

@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { BackstoryDB } from '../../../utils/db/schema';
 import { exportEntityNotes } from '../../../utils/history/entityMarkdown';
 import { linkRead, recordRead } from '../../../utils/history/recordRead';
@@ -7,7 +7,10 @@ import { exportBackup } from '../../../utils/library/exportBackup';
 
 /* The Markdown export's entity notes (issue 16): one per identity, its timeline linking to the article notes. */
 
-const db = new BackstoryDB(`history-md-${crypto.randomUUID()}`);
+let db: BackstoryDB;
+beforeEach(() => {
+  db = new BackstoryDB(`history-md-${crypto.randomUUID()}`);
+});
 afterEach(async () => {
   db.close();
   await Dexie.delete(db.name);
@@ -33,4 +36,24 @@ it('writes one note per identity, newest first by month, [[links]] to saved arti
   expect(md).toContain('[[2023-10-02 Kim at the border - exclusive|Kim at the border \\[exclusive\\]]]');
   expect(md).toContain('[Geneva talks](<https://b.example/2>)');
   expect(md).toContain('  > Kim Jong-eun sent nobody.');
+});
+
+it('the library entity filter follows identity: one spelling picked, every linked spelling matched', async () => {
+  const { sameIdentityKeys } = await import('../../../utils/history/filterIdentity');
+  const now = 1_710_000_000_000;
+  const add = (url: string, name: string) =>
+    recordRead(db, {
+      article: { canonicalUrl: url, title: 't', siteName: null, lang: 'en', publishedTime: null, text: `${name} spoke.` },
+      pageUrl: url,
+      entities: [{ id: 'k', type: 'person', name, aliases: [], mentions: [{ start: 0, end: name.length, text: name }] }],
+    }, now);
+  await add('https://a.example/1', 'Kim Jong-un');
+  await add('https://b.example/2', 'Kim Jong-eun');
+  await add('https://c.example/3', 'Kim Yo Jong');
+  // Before any link: "Kim Jong-un" is only itself.
+  expect(await sameIdentityKeys(db, [{ key: 'kim jong-un', name: 'Kim Jong-un', type: 'person' }])).toEqual(['kim jong-un']);
+  await linkRead(db, 'https://a.example/1', [{ type: 'person', name: 'Kim Jong-un', qid: 'Q56226', title: 'Kim Jong Un' }], now);
+  await linkRead(db, 'https://b.example/2', [{ type: 'person', name: 'Kim Jong-eun', qid: 'Q56226', title: 'Kim Jong Un' }], now);
+  expect((await sameIdentityKeys(db, [{ key: 'kim jong-un', name: 'Kim Jong-un', type: 'person' }])).sort()).toEqual(['kim jong-eun', 'kim jong-un']);
+  expect(await sameIdentityKeys(db, [{ key: 'nobody', name: 'Nobody', type: 'person' }])).toEqual(['nobody']);
 });

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const SECTIONS = ['article', 'entities', 'knowledge', 'highlights', 'library', 'sidepanel', 'browser', 'copies'] as const;
+const SECTIONS = ['article', 'entities', 'knowledge', 'highlights', 'library', 'history', 'sidepanel', 'browser', 'copies'] as const;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { Entity } from '../../utils/entities/types';
 import { BackgroundCard, type KnowledgeState, type LookupsState } from './BackgroundCard';
 import { MentionNavigator } from './MentionNavigator';
+import { ReadElsewhere } from './ReadElsewhere';
 import { sameEntity, sameKnowledge } from './sameProps';
 import { httpUrl } from './safeUrl';
 
@@ -18,6 +19,8 @@ export interface EntityRowProps {
   onSearch?: (entity: Entity, url: string) => void;
   /** The reader opened the card (its details are loaded then). */
   onOpen?: (entity: Entity) => void;
+  /** The article's canonical URL: the card then says how many other articles in the reading history name it. */
+  articleUrl?: string;
 }
 
 /** The one-line description under the name, or null (the row then shows the name alone). */
@@ -127,6 +130,7 @@ function EntityRowView(props: EntityRowProps) {
               onChooseLink={props.onChooseLink}
               onSearch={props.onSearch}
             />
+            {props.articleUrl ? <ReadElsewhere entity={entity} qid={card?.qid ?? null} articleUrl={props.articleUrl} /> : null}
             <MentionNavigator name={entity.name} text={props.text} mentions={entity.mentions} current={current} onSelect={select} />
           </>
         )}
@@ -153,7 +157,8 @@ export class EntityRow extends Component<EntityRowProps> {
       prev.onReveal !== next.onReveal ||
       prev.onChooseLink !== next.onChooseLink ||
       prev.onSearch !== next.onSearch ||
-      prev.onOpen !== next.onOpen
+      prev.onOpen !== next.onOpen ||
+      prev.articleUrl !== next.articleUrl
     );
   }
 

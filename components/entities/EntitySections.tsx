@@ -14,6 +14,8 @@ export interface EntitySectionsProps {
   entities: readonly Entity[];
   /** The article text the mentions' offsets refer to (for the snippets). */
   text: string;
+  /** The article's canonical URL: each card then says how many other articles read name it (issue 16). */
+  articleUrl?: string;
   /** Look-up result per entity id; 'loading' while it runs; absent when not asked yet. */
   knowledge: Readonly<Record<string, LinkResult | 'loading' | undefined>>;
   /** Whether background look-ups run; 'off' and 'offline' show a line saying so above the list. */
@@ -123,6 +125,7 @@ export function EntitySections(props: EntitySectionsProps) {
                   onChooseLink={onChooseLink}
                   onSearch={onSearch}
                   onOpen={onOpen}
+                  articleUrl={props.articleUrl}
                 />
               ))}
             </ul>

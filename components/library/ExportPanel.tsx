@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { BackstoryDB } from '../../utils/db/schema';
 import { backupFileName, exportBackup, serializeBackup } from '../../utils/library/exportBackup';
-import { exportMarkdownFiles, exportMarkdownSingle } from '../../utils/library/exportMarkdown';
+import { bundleArticles, exportMarkdownFiles, exportMarkdownSingle } from '../../utils/library/exportMarkdown';
+import { exportEntityNotes } from '../../utils/history/entityMarkdown';
 import { exportW3c } from '../../utils/library/exportW3c';
 import { zipTextFiles } from '../../utils/library/zipFiles';
 
@@ -25,7 +26,10 @@ export function ExportPanel({ db, download, onDone }: { db: BackstoryDB; downloa
         const file = exportMarkdownSingle(backup, now);
         download(new Blob([file.content], { type: 'text/markdown' }), file.name);
       } else {
-        const zip = zipTextFiles(exportMarkdownFiles(backup), 'Backstory');
+        const articles = exportMarkdownFiles(backup);
+        // Article notes are named after the saved article; the entity notes link to them by that name.
+        const noteOf = new Map(bundleArticles(backup).map((b, i) => [b.article.url, articles[i]!.name]));
+        const zip = zipTextFiles([...articles, ...exportEntityNotes(backup, noteOf)], 'Backstory');
         download(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `backstory-markdown-${day}.zip`);
       }
       onDone(`Exported ${backup.articles.length} articles, ${backup.highlights.length} highlights.`);

@@ -1,5 +1,18 @@
-import { copyLimits, DEFAULT_COPY_LIMITS, DEFAULT_READER_PREFS, endpoints, keepEveryArticle, lookupsEnabled, readerPrefs, underlineMentions, wikiLanguage } from '../../utils/settings/items';
+import { useState } from 'preact/hooks';
 import { copiesUsage, formatBytes } from '../../utils/db/copies';
+import { send } from '../../utils/messaging/client';
+import {
+  copyLimits,
+  DEFAULT_COPY_LIMITS,
+  DEFAULT_READER_PREFS,
+  endpoints,
+  historyEnabled,
+  keepEveryArticle,
+  lookupsEnabled,
+  readerPrefs,
+  underlineMentions,
+  wikiLanguage,
+} from '../../utils/settings/items';
 import { pageDb } from '../shared/pageDb';
 import { useLiveQuery } from '../shared/useLiveQuery';
 import './options.css';
@@ -28,6 +41,12 @@ export function OptionsApp() {
   const limits = limitsValue ?? DEFAULT_COPY_LIMITS;
   const usage = useLiveQuery(() => copiesUsage(pageDb()), []);
   const megabytes = (bytes: number) => Math.round(bytes / 100_000) / 10;
+  const [history, setHistory] = useStorageItem(historyEnabled);
+  const [historyStatus, setHistoryStatus] = useState('');
+  const clearHistory = () =>
+    void send('history/clear', {})
+      .then(() => setHistoryStatus('Your reading history was cleared.'))
+      .catch(() => setHistoryStatus('The history could not be cleared. Try again.'));
   return (
     <main class="options">
       <h1>Backstory settings</h1>
@@ -40,6 +59,31 @@ export function OptionsApp() {
         <p class="muted">
           Only the names of the people and places in an article are sent, to Wikipedia and Wikidata. Your highlights and notes never leave
           this browser. With look-ups off, nothing leaves the machine; entities are still listed.
+        </p>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="history"
+            checked={history ?? true}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setHistory(on);
+              // The background also clears when the setting turns off; asking here makes the page's answer certain.
+              if (!on) clearHistory();
+            }}
+          />
+          Remember the articles I read (reading history)
+        </label>
+        <p class="muted">
+          For each article you open Backstory on: its title, site, date and address, and the people, places and organisations in it with how often and
+          where they are first named. It stays in this browser, is never kept for private windows, and powers “You have read N other articles about…”
+          and the library’s person and place pages. Turning it off deletes it.
+        </p>
+        <button type="button" class="clear-history" onClick={clearHistory}>
+          Clear reading history now
+        </button>
+        <p role="status" class="muted">
+          {historyStatus}
         </p>
       </section>
       <section aria-labelledby="wiki">

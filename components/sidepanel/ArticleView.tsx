@@ -53,6 +53,7 @@ export function ArticleView(props: { tabId: number; article: Article; entities: 
         onChooseLink={choose}
         onOpen={details}
         onSearch={(_entity, url) => void browser.tabs.create({ url })}
+        articleUrl={article.canonicalUrl}
       />
       {highlights.message && (
         <p class="panel-message" role="alert">

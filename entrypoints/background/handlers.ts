@@ -1,16 +1,18 @@
 import { canonicalUrl, mayClaim, sameSite } from '../../utils/article/canonicalUrl';
-import { hasSavedArticle, setArticleEntities, toStoredEntities } from '../../utils/db/articles';
+import { hasSavedArticle, setArticleEntities, toStoredEntities, upsertArticle } from '../../utils/db/articles';
 import { createHighlight, deleteHighlight, listHighlights, restoreHighlight, updateHighlight } from '../../utils/db/highlights';
 import { getArticleNote, saveArticleNote } from '../../utils/db/notes';
 import type { BackstoryDB } from '../../utils/db/schema';
 import type { BackgroundReplies, PayloadOut, toBackground } from '../../utils/messaging/protocol';
 import { type HandlerContext, type Handlers, HandlerError } from '../../utils/messaging/router';
 import { concernsPrivateWindow } from '../../utils/privacy/privateWindows';
+import { clearHistory } from '../../utils/history/recordRead';
+import { historyEnabled } from '../../utils/settings/items';
 import { openTab } from './analysis';
 import { keepCopyFromTab } from './copies';
-import { upsertArticle } from '../../utils/db/articles';
 import { toArticleRef } from '../../utils/article/articleRef';
 import type { CopyLimits } from '../../utils/db/copies';
+import { rememberAnalysis, rememberLinks } from './history';
 import { getTabState, setTabState } from './tabState';
 
 type T = typeof toBackground;
@@ -42,6 +44,8 @@ export interface BackgroundDeps {
   copyLimits?: () => Promise<CopyLimits>;
   /** Whether the reader keeps a copy of every article they open Backstory on, not only those they save on. */
   keepEveryArticle?: () => Promise<boolean>;
+  /** Whether the reading history is on (the setting; replaced in tests). */
+  historyOn?: () => Promise<boolean>;
 }
 
 function requireTab(tabId: number | undefined): number {
@@ -78,6 +82,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
   const isPrivate = deps.isPrivate ?? concernsPrivateWindow;
   /** Keeps the copy of the article a tab shows, after the write that saved something on it (issue 17). */
   const keepTabCopy = (tabId: number | undefined, url: string) => keepCopyFromTab(db, tabId, url, deps.copyLimits);
+  const historyOn = deps.historyOn ?? (() => historyEnabled.getValue());
+  /** Whether what this message concerns may enter the reading history: the setting is on, the tab not private. */
+  const mayRemember = async (ctx: HandlerContext, tabId?: number) => (await historyOn()) && !(await isPrivate(ctx, tabId));
+  /** The history must never cost the reader the panel: a failed write is logged, not thrown. */
+  const quietly = (what: string, write: Promise<unknown>) => write.catch((error: unknown) => console.warn(`[backstory] history: ${what} not recorded`, error));
   const changed = <R extends { url: string } | null>(record: R): R => {
     if (record) deps.onHighlightsChanged?.(record.url);
     return record;
@@ -106,6 +115,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
         // An article saved before copies existed (or whose note was written from the panel) gets its copy now.
         if (saved) await keepTabCopy(tabId, article.canonicalUrl);
       }
+      if (ctx.pageUrl && (await mayRemember(ctx))) await quietly('read', rememberAnalysis(db, reported, ctx.pageUrl));
       return { stored: true };
     },
     'page/anchors': async ({ url, orphaned }, ctx) => {
@@ -126,6 +136,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       const state = await run(tabId, force);
       // An article in a private window: looked up, never cached (#18).
       deps.knowledge.prefetch?.(state, { persist: !(await isPrivate(ctx, tabId)) });
+      // The page the analysis claims to be must be the one the tab shows (the analysis came from its content script).
+      if (state.status === 'ready' && (await mayRemember(ctx, tabId))) await quietly('read', rememberAnalysis(db, state.analysis, state.url));
       return state;
     },
     'highlights/list': ({ url }, ctx) => {
@@ -173,7 +185,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
           throw new HandlerError('forbidden', 'A page may only look up names for its own site.');
         }
       }
-      return deps.knowledge.lookup(payload, { persist: !(await isPrivate(ctx, payload.tabId)) });
+      const tabId = ctx.kind === 'content' ? ctx.tabId : payload.tabId;
+      const results = await deps.knowledge.lookup(payload, { persist: !(await isPrivate(ctx, tabId)) });
+      // The names of a read article get their Wikidata identity: the article the tab shows, as the background knows it.
+      if (tabId !== undefined && (await mayRemember(ctx, tabId))) {
+        const state = await getTabState(tabId);
+        if (state?.status === 'ready' && state.analysis.extraction.kind === 'article') {
+          await quietly('links', rememberLinks(db, state.analysis.extraction.article.canonicalUrl, state.analysis.entities, results));
+        }
+      }
+      return results;
     },
     'knowledge/choose': (payload) => deps.knowledge.choose(payload),
     'knowledge/details': async (payload, ctx) =>
@@ -181,5 +202,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
         ? deps.knowledge.details(payload, { persist: !(await isPrivate(ctx, payload.tabId)) })
         : { status: 'error', reason: 'disabled', message: 'No details service.' },
     'article/saved': async ({ url }) => ({ highlights: await listHighlights(db, url), note: await getArticleNote(db, url) }),
+    'history/clear': async () => {
+      await clearHistory(db);
+      return { cleared: true };
+    },
   };
 }

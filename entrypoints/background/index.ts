@@ -9,7 +9,8 @@ import { createHandlers } from './handlers';
 import { createKnowledgeService } from './knowledge';
 import { openPanelFromToolbarButton } from '../../utils/platform/browserDifferences';
 import { announceSavedChange } from '../../utils/privacy/privateWindows';
-import { copyLimits, keepEveryArticle } from '../../utils/settings/items';
+import { clearHistory } from '../../utils/history/recordRead';
+import { copyLimits, historyEnabled, keepEveryArticle } from '../../utils/settings/items';
 import { createMenus, MENU, openPanel } from './panel';
 import { clearTabState, setTabState, tabsShowing } from './tabState';
 
@@ -42,6 +43,11 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     createListener(toBackground, handlers, { extensionId: browser.runtime.id, extensionOrigin }),
   );
+
+  // Turning the reading history off clears it, wherever the setting was changed from.
+  historyEnabled.watch((on) => {
+    if (on === false) void clearHistory(db).catch((error: unknown) => console.warn('[backstory] history not cleared', error));
+  });
 
   browser.runtime.onInstalled.addListener(() => createMenus());
   // The toolbar button opens the panel; the panel then asks for the active tab's analysis.

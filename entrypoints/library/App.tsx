@@ -12,6 +12,30 @@ import { ImportPanel } from '../../components/library/ImportPanel';
 import { TagManager } from '../../components/library/TagManager';
 import { useLibraryIndex } from '../../components/library/useLibraryIndex';
 import { useLiveQuery } from '../../components/shared/useLiveQuery';
+import { EntityPage, entityHref } from '../../components/library/EntityPage';
+import { searchEntities } from '../../utils/history/entityPage';
+import { sameIdentityKeys } from '../../utils/history/filterIdentity';
+
+/** The entity key a library address names (`#entity=Q56226`), or null for the list. */
+function entityOf(hash: string): string | null {
+  if (!hash.startsWith('#entity=')) return null;
+  try {
+    return decodeURIComponent(hash.slice('#entity='.length)) || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The address's hash, following changes (links to entity pages are plain `#entity=…` links). */
+function useHash(): string {
+  const [hash, setHash] = useState(() => location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(location.hash);
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return hash;
+}
 
 const PAGE = 50;
 const UNDO_MS = 10_000;
@@ -28,6 +52,9 @@ export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url:
   const [confirmAll, setConfirmAll] = useState(false);
   const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const { index, version, error } = useLibraryIndex(db);
+  const entityKey = entityOf(useHash());
+  const entityHits = useLiveQuery(() => searchEntities(db, debounced, 8), [db, debounced]) ?? [];
+  const readCount = useLiveQuery(() => db.reads.count(), [db]);
 
   useEffect(() => {
     const t = setTimeout(() => setDebounced(query), 120);
@@ -43,11 +70,18 @@ export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url:
   const withCopy = useLiveQuery(async () => new Set((await db.copies.orderBy('articleId').keys()) as string[]), [db]);
   const searching = debounced.trim() !== '' || !isEmptyFilter(filter);
 
-  const result = useMemo(() => (index ? index.search(debounced, filter, limit) : null), [index, version, debounced, filter, limit]);
+  const entities = useMemo(() => (index ? index.entities() : []), [index, version]);
+  // The entity filter follows identity (issue 16): every spelling the reading history has linked to the picked one.
+  const picked = filter.entityKeys ?? [];
+  const identityKeys = useLiveQuery(
+    () => (picked.length ? sameIdentityKeys(db, picked.map((key) => entities.find((e) => e.key === key) ?? { key, name: key, type: 'other' })) : Promise.resolve(null)),
+    [db, picked.join('|'), entities],
+  );
+  const effective = useMemo(() => (identityKeys ? { ...filter, entityKeys: identityKeys } : filter), [filter, identityKeys]);
+  const result = useMemo(() => (index ? index.search(debounced, effective, limit) : null), [index, version, debounced, effective, limit]);
   const rows: ArticleRow[] = result ? result.hits : (firstPage?.items ?? []);
   const total = result ? result.total : (firstPage?.total ?? 0);
   const sites = useMemo(() => (index ? [...new Set([...index.articles.values()].map((a) => a.site))].sort() : []), [index, version]);
-  const entities = useMemo(() => (index ? index.entities() : []), [index, version]);
 
   const announce = (message: string) => setStatus(message);
   const removeArticle = async (article: ArticleRecord) => {
@@ -73,12 +107,29 @@ export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url:
         </div>
       </header>
 
+      {entityKey ? <EntityPage db={db} entityKey={entityKey} openUrl={openUrl} /> : null}
+      <div class="library-list" hidden={entityKey !== null}>
       <search class="search" role="search">
         <label for="library-search">Search titles, highlights, notes and tags</label>
         <input id="library-search" type="search" value={query} placeholder="e.g. sanctions, Kim Jong Un, #follow-up" onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
         {!index && !error ? <span class="hint">Preparing search…</span> : null}
         {error ? <span class="error">Search is unavailable: {String(error)}</span> : null}
       </search>
+      {entityHits.length ? (
+        <section class="entity-hits" aria-labelledby="entity-hits">
+          <h2 id="entity-hits">People, places and organisations you have read about</h2>
+          <ul>
+            {entityHits.map((e) => (
+              <li key={e.key}>
+                <a href={entityHref(e.key)}>{e.name}</a>{' '}
+                <span class="muted">
+                  {e.reads} {e.reads === 1 ? 'article' : 'articles'} read
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <FilterBar filter={filter} onChange={setFilter} sites={sites} entities={entities} />
       <details class="manage-tags">
         <summary>Manage tags ({tags.length})</summary>
@@ -93,6 +144,12 @@ export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url:
       <p class="count" aria-live="polite">
         {firstPage === undefined && !result ? 'Loading…' : searching ? `${total} ${total === 1 ? 'article matches' : 'articles match'}` : `${total} saved ${total === 1 ? 'article' : 'articles'}`}
       </p>
+      {readCount ? (
+        <p class="read-count muted">
+          Saved means you highlighted or wrote a note; your reading history also remembers {readCount} {readCount === 1 ? 'article' : 'articles'} you read
+          (search a name above to follow it across them).
+        </p>
+      ) : null}
       {firstPage !== undefined && total === 0 && !searching ? <p class="empty">Nothing saved yet. Highlight a passage on a news article and it appears here.</p> : null}
       <ol class="articles" aria-label="Saved articles">
         {rows.map((row) => (
@@ -120,6 +177,7 @@ export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url:
           Show more ({total - rows.length} more)
         </button>
       ) : null}
+      </div>
 
       <div class="status" role="status" aria-live="polite">
         {undo ? (

@@ -144,6 +144,80 @@ export interface CopyRecord {
 }
 
 /**
+ * One article the reader opened Backstory on (issue 16): the reading history. Written by the background when the
+ * analysis arrives, never in a private window, never while the history setting is off.
+ */
+export interface ReadRecord {
+  /** UUID. */
+  id: string;
+  /** Canonical URL of the article; unique (a re-read updates the record). */
+  url: string;
+  /** The page the reader was on. */
+  pageUrl: string;
+  title: string;
+  siteName: string | null;
+  /** Host name. */
+  site: string;
+  lang: string | null;
+  /** The article's own date (ISO 8601), when it has one. */
+  publishedTime: string | null;
+  /** Epoch ms the timeline sorts by: the article's date, else when it was first read. */
+  at: number;
+  /** Epoch ms of the first read. */
+  readAt: number;
+  /**
+   * Identity keys of the entities it names (not indexed): "Also in these articles" reads these from a few hundred
+   * reads by primary key instead of their mention rows by index (measured 30× faster in scripts/bench/history.ts).
+   */
+  entityKeys: string[];
+  /** Epoch ms of the last read or link update: newest edit wins on import. */
+  updatedAt: number;
+}
+
+/**
+ * A person, place or organisation as the history knows it: one identity across articles (utils/history/identity.ts).
+ * Keyed by the Wikidata id when linked, else by type and normalised name; a name key merges into the id when a
+ * later article links that name (`aliasKeys`).
+ */
+export interface EntityRecord {
+  /** UUID. */
+  id: string;
+  /** Identity key: "Q56226", or "person:kim jong un". Unique. */
+  key: string;
+  qid: string | null;
+  /** Display name (the fullest spelling seen). */
+  name: string;
+  type: EntityType;
+  /** Normalised spellings seen in articles (multiEntry index: search by name or alias, "kim jong" → Kim Jong Un). */
+  names: string[];
+  /** Name keys merged into this identity when a link resolved (multiEntry: an old link to a name key still finds it). */
+  aliasKeys: string[];
+  updatedAt: number;
+}
+
+/** One entity in one read article: how often, where first, and the paragraphs that name it. */
+export interface MentionRecord {
+  /** UUID. */
+  id: string;
+  /** ReadRecord.id. */
+  readId: string;
+  /** EntityRecord.key. */
+  entityKey: string;
+  /** ReadRecord.at, denormalised so one index range gives an entity's timeline in order ([entityKey+at]). */
+  at: number;
+  /** The spelling this article used. */
+  name: string;
+  type: EntityType;
+  /** Mentions in the article. */
+  count: number;
+  /** The sentence that mentions it first. */
+  sentence: string;
+  /** [start, end) of each paragraph of the article text that names it (for "highlights in the same paragraph"). */
+  paragraphs: Array<[number, number]>;
+  updatedAt: number;
+}
+
+/**
  * Version 1 of the stores — shipped in 0.1.0. DO NOT EDIT: the migration harness checks it against the fixture
  * recorded when it shipped (tests/fixtures/db/v1.json).
  */
@@ -153,6 +227,16 @@ export const STORES_V1 = {
   notes: 'id, articleId, url, updatedAt',
   knowledge: 'id, &key, fetchedAt',
   linkChoices: 'id, &[site+name]',
+} as const;
+
+/**
+ * Version 3 (issue 16): the reading history. Adds three tables; changes none. (Version 2 is another change's: a
+ * version declares only the tables it adds or changes, so they compose.)
+ */
+export const STORES_V3 = {
+  reads: 'id, &url, at, updatedAt',
+  entities: 'id, &key, *names, *aliasKeys',
+  mentions: 'id, readId, [entityKey+at]',
 } as const;
 
 /** Version 4 (issue 17): only what it adds. Copies are looked up by article and URL; `extractedAt` orders them; `bytes` is indexed so the budget sums index keys without loading a single copy. */
@@ -168,17 +252,25 @@ export class BackstoryDB extends Dexie {
   knowledge!: EntityTable<KnowledgeRecord, 'id'>;
   linkChoices!: EntityTable<LinkChoiceRecord, 'id'>;
   copies!: EntityTable<CopyRecord, 'id'>;
+  reads!: EntityTable<ReadRecord, 'id'>;
+  entities!: EntityTable<EntityRecord, 'id'>;
+  mentions!: EntityTable<MentionRecord, 'id'>;
 
   constructor(name = 'backstory') {
     super(name);
     this.version(1).stores(STORES_V1);
+    // New tables start empty: the history begins with the first article read after the update (nothing to upgrade).
+    this.version(3).stores(STORES_V3);
     // Version 4 (issue 17): the reader's copies. A new table only, so no upgrade function: old records are untouched.
     this.version(4).stores(STORES_V4);
   }
 }
 
 /** Every table name, for export, import and "delete everything". */
-export const TABLES = ['articles', 'highlights', 'notes', 'knowledge', 'linkChoices', 'copies'] as const;
+export const TABLES = ['articles', 'highlights', 'notes', 'knowledge', 'linkChoices', 'reads', 'entities', 'mentions', 'copies'] as const;
+
+/** The reading-history tables (cleared together when the reader turns history off). */
+export const HISTORY_TABLES = ['reads', 'entities', 'mentions'] as const;
 
 /** A new globally unique record id. */
 export function newId(): string {

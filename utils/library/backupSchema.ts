@@ -1,6 +1,15 @@
 import * as v from 'valibot';
-import type { ArticleRecord, CopyRecord, HighlightRecord, LinkChoiceRecord, NoteRecord } from '../db/schema';
-import { ArticleRecordSchema, CopyRecordSchema, HighlightRecordSchema, LinkChoiceRecordSchema, NoteRecordSchema } from '../records/recordSchema';
+import type { ArticleRecord, CopyRecord, EntityRecord, HighlightRecord, LinkChoiceRecord, MentionRecord, NoteRecord, ReadRecord } from '../db/schema';
+import {
+  ArticleRecordSchema,
+  CopyRecordSchema,
+  EntityRecordSchema,
+  HighlightRecordSchema,
+  LinkChoiceRecordSchema,
+  MentionRecordSchema,
+  NoteRecordSchema,
+  ReadRecordSchema,
+} from '../records/recordSchema';
 
 /** The `format` tag of a Backstory JSON backup (docs/backup-format.md). */
 export const BACKUP_FORMAT = 'backstory-backup';
@@ -15,8 +24,23 @@ export const BACKUP_TABLES = ['articles', 'highlights', 'notes', 'linkChoices', 
 /** One of BACKUP_TABLES. */
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-/** A JSON backup of everything the reader saved (docs/backup-format.md). */
-export interface Backup {
+/**
+ * The reading history's tables (issue 16). Optional in a file (a backup from before 0.2 has none; an old reader
+ * ignores them), so adding them needed no new format version.
+ */
+export const HISTORY_BACKUP_TABLES = ['reads', 'entities', 'mentions'] as const;
+/** One of HISTORY_BACKUP_TABLES. */
+export type HistoryTable = (typeof HISTORY_BACKUP_TABLES)[number];
+
+/** The reading history's records, table by table. */
+export interface HistoryData {
+  reads: ReadRecord[];
+  entities: EntityRecord[];
+  mentions: MentionRecord[];
+}
+
+/** A JSON backup of everything the reader saved, and the reading history (docs/backup-format.md). */
+export interface Backup extends HistoryData {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   /** ISO 8601 time of the export. */
@@ -41,6 +65,8 @@ export type LibraryData = Pick<Backup, BackupTable>;
  * A record with no entry in `carried` is whole.
  */
 export interface ImportData extends LibraryData {
+  /** The reading history, when the file carries one (a Backstory backup). */
+  history?: HistoryData;
   carried?: Partial<Record<BackupTable, Map<string, readonly string[]>>>;
 }
 
@@ -51,6 +77,13 @@ export const RECORD_SCHEMAS = {
   notes: NoteRecordSchema,
   linkChoices: LinkChoiceRecordSchema,
   copies: CopyRecordSchema,
+} as const;
+
+/** The schema of each history table's records. */
+export const HISTORY_RECORD_SCHEMAS = {
+  reads: ReadRecordSchema,
+  entities: EntityRecordSchema,
+  mentions: MentionRecordSchema,
 } as const;
 
 /** Turns a valibot issue into "where: what", e.g. `highlights[42].quote.exact: expected a string, got a number`. */

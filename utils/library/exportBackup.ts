@@ -1,5 +1,5 @@
 import type { BackstoryDB } from '../db/schema';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backupSchema';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type HistoryData } from './backupSchema';
 
 /** What an export leaves out. */
 export interface ExportOptions {
@@ -9,7 +9,8 @@ export interface ExportOptions {
 
 /** Reads everything the reader saved, in one read transaction (a consistent snapshot), as a versioned backup. */
 export async function exportBackup(db: BackstoryDB, now: Date = new Date(), options: ExportOptions = {}): Promise<Backup> {
-  return db.transaction('r', [db.articles, db.highlights, db.notes, db.linkChoices, db.copies], async () => ({
+  const tables = [db.articles, db.highlights, db.notes, db.linkChoices, db.copies, db.reads, db.entities, db.mentions];
+  return db.transaction('r', tables, async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
@@ -18,15 +19,18 @@ export async function exportBackup(db: BackstoryDB, now: Date = new Date(), opti
     notes: await db.notes.orderBy('updatedAt').toArray(),
     linkChoices: await db.linkChoices.toArray(),
     copies: options.withoutCopies ? [] : await db.copies.orderBy('extractedAt').toArray(),
+    reads: await db.reads.orderBy('at').toArray(),
+    entities: await db.entities.toArray(),
+    mentions: await db.mentions.toArray(),
   }));
 }
 
 /** The backup as file text: one record per line, so the file diffs well and stays small (no deep indentation). */
-export function serializeBackup(backup: Backup): string {
-  const tables = (['articles', 'highlights', 'notes', 'linkChoices', 'copies'] as const).map((table) => {
-    const rows: readonly unknown[] = backup[table] ?? [];
-    const nl = rows.length ? '\n' : '';
-    return `${JSON.stringify(table)}: [${nl}${rows.map((r) => JSON.stringify(r)).join(',\n')}${nl}]`;
+export function serializeBackup(backup: Omit<Backup, keyof HistoryData> & Partial<HistoryData>): string {
+  const tables = (['articles', 'highlights', 'notes', 'linkChoices', 'copies', 'reads', 'entities', 'mentions'] as const).map((table) => {
+    const records: readonly unknown[] = backup[table] ?? [];
+    const nl = records.length ? '\n' : '';
+    return `${JSON.stringify(table)}: [${nl}${records.map((r) => JSON.stringify(r)).join(',\n')}${nl}]`;
   });
   return `{"format": ${JSON.stringify(backup.format)}, "version": ${backup.version}, "exportedAt": ${JSON.stringify(backup.exportedAt)},\n${tables.join(',\n')}\n}\n`;
 }

@@ -40,7 +40,8 @@ export async function parseLibraryFile(text: string, options: ValidateOptions = 
   refuseDeepNesting(value);
   if (isBackupShaped(value)) {
     const backup = await validateBackup(value, options);
-    return { kind: 'backup', data: { articles: backup.articles, highlights: backup.highlights, notes: backup.notes, linkChoices: backup.linkChoices, copies: backup.copies }, rekeyed: backup.rekeyed };
+    const { articles, highlights, notes, linkChoices, copies, reads, entities, mentions } = backup;
+    return { kind: 'backup', data: { articles, highlights, notes, linkChoices, copies, history: { reads, entities, mentions } }, rekeyed: backup.rekeyed };
   }
   if (isW3cShaped(value)) return { kind: 'w3c', data: await w3cToLibrary(value, options.yieldFn ? { yieldFn: options.yieldFn } : {}), rekeyed: 0 };
   throw new ImportError(

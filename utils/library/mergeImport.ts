@@ -3,6 +3,7 @@ import { utf8Bytes } from '../db/copies';
 import type { ArticleRecord, BackstoryDB, CopyRecord, HighlightRecord, LinkChoiceRecord, NoteRecord } from '../db/schema';
 import { BACKUP_TABLES, type BackupTable, type ImportData, type LibraryData } from './backupSchema';
 import { ImportError } from './importError';
+import { applyHistoryPlan, planHistory, type HistoryCounts } from '../history/mergeHistory';
 
 /** What an import does to one table. */
 export interface TableCounts {
@@ -14,8 +15,25 @@ export interface TableCounts {
   skipped: number;
 }
 
-/** What an import did (or, from previewImport, would do), table by table. */
-export type ImportReport = Record<BackupTable, TableCounts>;
+/**
+ * What an import did (or, from previewImport, would do), table by table; `reads` (articles of the reading history)
+ * only when the file carries any.
+ */
+export type ImportReport = Record<BackupTable, TableCounts> & { reads?: HistoryCounts };
+
+/** Every table an import writes. */
+function importTables(db: BackstoryDB) {
+  return [db.articles, db.highlights, db.notes, db.linkChoices, db.copies, db.reads, db.entities, db.mentions];
+}
+
+/** The history's part of a report, and its plan, when the import carries a history. */
+async function withHistory(db: BackstoryDB, data: ImportData, report: ImportReport) {
+  const history = data.history;
+  if (!history || history.reads.length + history.entities.length + history.mentions.length === 0) return null;
+  const plan = await planHistory(db, history);
+  report.reads = plan.counts;
+  return plan;
+}
 
 interface Plan {
   report: ImportReport;
@@ -28,7 +46,11 @@ interface Plan {
  */
 export async function previewImport(db: BackstoryDB, data: ImportData): Promise<ImportReport> {
   const prepared = await withCheckedCopies(data);
-  return db.transaction('r', [db.articles, db.highlights, db.notes, db.linkChoices, db.copies], async () => (await plan(db, prepared)).report);
+  return db.transaction('r', importTables(db), async () => {
+    const { report } = await plan(db, prepared);
+    await withHistory(db, prepared, report);
+    return report;
+  });
 }
 
 /**
@@ -50,8 +72,10 @@ async function withCheckedCopies(data: ImportData): Promise<ImportData> {
  */
 export async function applyImport(db: BackstoryDB, data: ImportData): Promise<ImportReport> {
   const prepared = await withCheckedCopies(data);
-  return db.transaction('rw', [db.articles, db.highlights, db.notes, db.linkChoices, db.copies], async () => {
+  return db.transaction('rw', importTables(db), async () => {
     const { report, puts } = await plan(db, prepared);
+    const history = await withHistory(db, prepared, report);
+    if (history) await applyHistoryPlan(db, history);
     await db.articles.bulkPut(puts.articles);
     await db.highlights.bulkPut(puts.highlights);
     await db.notes.bulkPut(puts.notes);

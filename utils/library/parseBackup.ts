@@ -1,5 +1,14 @@
 import * as v from 'valibot';
-import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, RECORD_SCHEMAS, describeIssue, type Backup } from './backupSchema';
+import {
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  BACKUP_VERSION,
+  HISTORY_BACKUP_TABLES,
+  HISTORY_RECORD_SCHEMAS,
+  RECORD_SCHEMAS,
+  describeIssue,
+  type Backup,
+} from './backupSchema';
 import { ImportError } from './importError';
 import { isUuid, stableUuid } from './stableId';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -112,6 +121,31 @@ export async function validateBackup(value: unknown, options: ValidateOptions = 
       const first = seen.get(id);
       if (first !== undefined) throw new ImportError(`${table}[${i}].id: the same id as ${table}[${first}]. The file was not imported.`);
       seen.set(id, i);
+      parsed[i] = result.output;
+      if (++sinceYield >= chunkSize) {
+        sinceYield = 0;
+        await yieldFn();
+      }
+    }
+    (out as Record<string, unknown>)[table] = parsed;
+  }
+  // The reading history (issue 16): optional, validated the same way, record by record.
+  for (const table of HISTORY_BACKUP_TABLES) {
+    const records = root[table];
+    if (records === undefined) {
+      (out as Record<string, unknown>)[table] = [];
+      continue;
+    }
+    if (!Array.isArray(records)) throw new ImportError(`${table}: expected an array of records, got ${typeof records}. The file was not imported.`);
+    const schema = HISTORY_RECORD_SCHEMAS[table];
+    const seen = new Map<string, number>();
+    const parsed: unknown[] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const result = v.safeParse(schema, records[i]);
+      if (!result.success) throw new ImportError(`${describeIssue(`${table}[${i}]`, result.issues[0])}. The file was not imported.`);
+      const first = seen.get(result.output.id);
+      if (first !== undefined) throw new ImportError(`${table}[${i}].id: the same id as ${table}[${first}]. The file was not imported.`);
+      seen.set(result.output.id, i);
       parsed[i] = result.output;
       if (++sinceYield >= chunkSize) {
         sinceYield = 0;

@@ -126,6 +126,11 @@ export const toBackground = {
       tabId: v.optional(v.pipe(v.number(), v.integer())),
     }),
   },
+  /**
+   * extension page → background: forget the whole reading history (issue 16). Extension pages only: a page must not
+   * be able to erase, nor (having no reply to read) learn anything about, what else the reader has read.
+   */
+  'history/clear': { from: 'extension-page', payload: v.object({}) },
 } as const satisfies Record<string, { from: SenderKind; payload: v.GenericSchema }>;
 
 /** What each background message answers with. */
@@ -146,6 +151,7 @@ export interface BackgroundReplies {
   'knowledge/choose': LinkResult;
   'knowledge/details': LinkResult;
   'article/saved': { highlights: HighlightRecord[]; note: NoteRecord | null };
+  'history/clear': { cleared: true };
 }
 
 /** Messages the content script answers (sent by the background or an extension page with tabs.sendMessage). */

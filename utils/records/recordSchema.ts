@@ -193,3 +193,58 @@ export const CopyRecordSchema = v.object({
   createdAt: TimeSchema,
   updatedAt: TimeSchema,
 });
+
+/** An entity type the reading history follows. */
+const FollowedTypeSchema = v.picklist(['person', 'place', 'organization']);
+/** A Wikidata item id. */
+const QidSchema = v.pipe(v.string(), v.regex(/^Q\d{1,12}$/, 'must be a Wikidata id such as Q42'));
+/** An identity key of the history (utils/history/identity.ts): a Wikidata id, or "type:normalised name". */
+export const EntityKeySchema = v.pipe(
+  str(320),
+  v.check((k) => /^Q\d{1,12}$/.test(k) || /^(person|place|organization):\S/.test(k), 'must be a Wikidata id or "type:name"'),
+);
+
+/** An article in the reading history (ReadRecord). */
+export const ReadRecordSchema = v.object({
+  id: IdSchema,
+  url: HttpUrlSchema,
+  pageUrl: HttpUrlSchema,
+  title: str(2000),
+  siteName: nullableStr(500),
+  site: str(500),
+  lang: nullableStr(50),
+  publishedTime: nullableStr(100),
+  at: TimeSchema,
+  readAt: TimeSchema,
+  entityKeys: v.pipe(v.array(EntityKeySchema), v.maxLength(5000)),
+  updatedAt: TimeSchema,
+});
+
+/** A person, place or organisation of the reading history (EntityRecord). */
+export const EntityRecordSchema = v.object({
+  id: IdSchema,
+  key: EntityKeySchema,
+  qid: v.nullable(QidSchema),
+  name: str(300),
+  type: FollowedTypeSchema,
+  names: v.pipe(v.array(str(300)), v.maxLength(200)),
+  aliasKeys: v.pipe(v.array(EntityKeySchema), v.maxLength(200)),
+  updatedAt: TimeSchema,
+});
+
+/** One entity in one read article (MentionRecord). */
+export const MentionRecordSchema = v.object({
+  id: IdSchema,
+  readId: IdSchema,
+  entityKey: EntityKeySchema,
+  at: TimeSchema,
+  name: str(300),
+  type: FollowedTypeSchema,
+  count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000)),
+  sentence: str(1000),
+  paragraphs: v.pipe(
+    v.array(v.pipe(v.tuple([offset, offset]), v.check(([s, e]) => e >= s, 'end must not be before start'))),
+    v.maxLength(200),
+  ),
+  updatedAt: TimeSchema,
+});

@@ -43,3 +43,8 @@ export const DEFAULT_READER_PREFS: ReaderPrefs = { theme: 'auto', fontSize: 19, 
 
 /** The reader view's preferences. */
 export const readerPrefs = storage.defineItem<ReaderPrefs>('local:readerPrefs', { fallback: DEFAULT_READER_PREFS, version: 1 });
+/**
+ * Whether Backstory remembers the articles the reader opens it on (the reading history, issue 16). Turning it off
+ * also clears the history (the background watches this item). Never recorded in a private window.
+ */
+export const historyEnabled = storage.defineItem<boolean>('local:historyEnabled', { fallback: true, version: 1 });

@@ -2,8 +2,9 @@ import { Dexie } from 'dexie';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BackstoryDB, STORES_V1, STORES_V4, TABLES } from '../../../utils/db/schema';
+import { BackstoryDB, HISTORY_TABLES, STORES_V1, STORES_V4, TABLES } from '../../../utils/db/schema';
 import { keepCopy } from '../../../utils/db/copies';
+import { recordRead } from '../../../utils/history/recordRead';
 
 /*
  * The migration harness: every shipped schema version has a fixture recorded when it shipped. The harness writes the
@@ -60,6 +61,33 @@ describe('database migrations', () => {
     expect(await db.articles.where('entityKeys').equals('khasan').count()).toBe(1);
     expect(await db.highlights.where('tags').equals('thesis').count()).toBe(1);
     expect(await db.linkChoices.where('[site+name]').equals(['news.example', 'khasan']).count()).toBe(1);
+  });
+
+  it('version 3 adds the reading history to a version 1 database: empty, indexed, and the v1 records untouched', async () => {
+    const fixture = loadFixture('v1.json');
+    await writeOldDatabase('migrate-v1-v3', fixture);
+    const db = new BackstoryDB('migrate-v1-v3');
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(3);
+    for (const table of HISTORY_TABLES) expect(await db.table(table).count(), table).toBe(0);
+    // The v1 article is still there, and a read of it can be recorded and found through the new indexes.
+    const saved = fixture.rows.articles![0]!;
+    const read = await recordRead(db, {
+      article: { canonicalUrl: String(saved.url), title: String(saved.title), siteName: null, lang: 'en', publishedTime: String(saved.publishedTime), text: 'Kim Jong Un met Vladimir Putin in Khasan.' },
+      pageUrl: String(saved.pageUrl),
+      entities: [
+        { id: 'p1', type: 'person', name: 'Kim Jong Un', aliases: [], mentions: [{ start: 0, end: 11, text: 'Kim Jong Un' }] },
+        { id: 'p2', type: 'person', name: 'Vladimir Putin', aliases: ['Putin'], mentions: [{ start: 16, end: 30, text: 'Vladimir Putin' }] },
+      ],
+    });
+    expect(await db.reads.where('url').equals(String(saved.url)).count()).toBe(1);
+    expect(await db.mentions.where('readId').equals(read.id).count()).toBe(2);
+    expect(await db.mentions.where('[entityKey+at]').between(['person:kim jong un', Dexie.minKey], ['person:kim jong un', Dexie.maxKey]).count()).toBe(1);
+    expect(await db.entities.where('names').startsWith('kim jong').count()).toBe(1);
+    expect(await db.articles.get(String(saved.id))).toEqual(saved);
+    // Every key is a UUID string.
+    for (const table of HISTORY_TABLES) for (const row of await db.table(table).toArray()) expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('refuses to add a second article under the same URL (the article key is unique)', async () => {

@@ -28,6 +28,7 @@ export function bareWord(text: string): string {
 
 /** Rewrites tokens in place for the language's path (no-op for English and unsupported languages). */
 export function adaptTokens(lang: string, tokens: Token[]): void {
+  if (lang !== 'en' && lang !== '') splitBeforeFirstNames(tokens);
   if (!(lang in CUES)) return;
   const cues = CUES[lang as Exclude<FullLanguage, 'en'>];
   const romance = lang === 'fr' || lang === 'it' || lang === 'es' || lang === 'pt';
@@ -53,10 +54,21 @@ export function adaptTokens(lang: string, tokens: Token[]): void {
         continue;
       }
     }
-    if (t.cap && t.sentenceStart && cues.functionWords.has(t.text.toLowerCase())) t.cap = false;
+    // Function words and titles ("Губернатор Олег Кожемяко", "Presidente …") open sentences without being names.
+    if (t.cap && t.sentenceStart && (cues.functionWords.has(t.text.toLowerCase()) || cues.titles.has(t.text.toLowerCase()))) t.cap = false;
   }
 
   if (lang === 'de') decapGermanNouns(tokens);
+
+  if (lang === 'ru') {
+    // Russian capitalises only names, so a sentence's first word glued to a known place or first name is a common
+    // word ("Жительница Уссурийска Ирина Соколова").
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const t = tokens[i]!;
+      const next = tokens[i + 1]!;
+      if (t.cap && t.sentenceStart && next.cap && next.joined && !isRussianFirstName(t.text) && !russianPlace(t.text) && (russianPlace(next.text) || isRussianFirstName(next.text))) t.cap = false;
+    }
+  }
 
   if (romance || lang === 'ru') {
     for (let i = 1; i + 1 < tokens.length; i++) {
@@ -71,13 +83,29 @@ export function adaptTokens(lang: string, tokens: Token[]): void {
       tokens[i + 1]!.joined = false;
     }
   }
+}
 
-  if (lang === 'ru') {
-    for (let i = 1; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      const prev = tokens[i - 1]!;
-      if (t.cap && t.joined && prev.cap && isRussianFirstName(t.text) && !isRussianFirstName(prev.text) && (russianPlace(prev.text) || !prev.sentenceStart)) t.joined = false;
-    }
+// Case endings of first names in Czech, Slovak, Polish and the other Slavic languages ("Davida", "Declanem").
+const SLAVIC_ENDINGS = /(?:ovi|em|om|ou|a|e|u|y|i|ů)$/u;
+
+/** A first name, also in a Slavic case form ("Davida Moyese" names David Moyes). */
+export function isInflectedFirstName(word: string): boolean {
+  if (isFirstName(word) || isRussianFirstName(word)) return true;
+  const m = SLAVIC_ENDINGS.exec(word);
+  return !!m && word.length - m[0].length >= 3 && isFirstName(word.slice(0, -m[0].length));
+}
+
+/**
+ * "píše na Twitter Gary Lineker", "президент России Владимир Путин": a first name after a capitalised word that is
+ * not one starts a new name. English keeps its own rules (a capitalised run there is usually one name).
+ */
+function splitBeforeFirstNames(tokens: Token[]): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1]!;
+    const next = tokens[i + 1]!;
+    if (!t.cap || !t.joined || !prev.cap || t.allCaps || prev.allCaps || !next.cap || !next.joined || prev.text.length < 3) continue;
+    if (isInflectedFirstName(t.text) && !isInflectedFirstName(prev.text) && !/^\p{Lu}\.?$/u.test(prev.text)) t.joined = false;
   }
 }
 

@@ -19,6 +19,8 @@ export interface LanguageCues {
   titleEndings: readonly string[];
   /** Verbs of saying right after or before a name ("sagte", "a déclaré", "falou", "заявил"). */
   saidVerbs: ReadonlySet<string>;
+  /** Relative pronouns after "Name," that only follow people ("Christian Paul, qui avait"). */
+  relatives: ReadonlySet<string>;
   /** Prepositions right before a place ("in", "à", "em", "в"). */
   placePrepositions: ReadonlySet<string>;
   /** First words that make a capitalised span an organisation ("Universidad de Lisboa", "Conseil d'Etat"). */
@@ -45,6 +47,7 @@ const ROMANCE_PLACE_HEADS = set(`
   república república république repubblica provincia província province río rio fleuve fiume mar mer lago lac
   monte mont montaña montagne sierra serra isla ilha île isola islas ilhas îles golfo golfe bahía baía baie cabo cap
   ciudad cidade ville città valle vale vallée región região région regione estado
+  são santo santa san saint sainte
 `);
 
 /** The cues for each language with its own rules; English keeps ../lexicon.ts and needs none here. */
@@ -68,6 +71,7 @@ export const CUES: Readonly<Record<Exclude<FullLanguage, 'en'>, LanguageCues>> =
     `),
     titleEndings: ['minister', 'ministerin', 'präsident', 'präsidentin', 'kanzler', 'kanzlerin', 'chef', 'chefin', 'sprecher', 'sprecherin', 'meister', 'meisterin', 'trainer', 'trainerin', 'direktor', 'direktorin', 'vorsitzende', 'vorsitzender', 'politiker', 'politikerin', 'sekretär', 'sekretärin', 'kommissar', 'kommissarin', 'botschafter', 'botschafterin'],
     saidVerbs: set('sagte sagt erklärte erklärt betonte betont sagten schrieb schreibt meinte warnte forderte kritisierte kündigte antwortete so laut'),
+    relatives: set('der die'),
     placePrepositions: set('in aus nach bei'),
     orgHeads: NONE,
     placeHeads: NONE,
@@ -89,6 +93,7 @@ export const CUES: Readonly<Record<Exclude<FullLanguage, 'en'>, LanguageCues>> =
     `),
     titleEndings: [],
     saidVerbs: set('a déclaré déclare dit affirme affirmé explique expliqué estime estimé souligne souligné ajoute ajouté selon'),
+    relatives: set('qui'),
     placePrepositions: set('à en au aux'),
     orgHeads: ROMANCE_ORG_HEADS,
     placeHeads: ROMANCE_PLACE_HEADS,
@@ -111,6 +116,7 @@ export const CUES: Readonly<Record<Exclude<FullLanguage, 'en'>, LanguageCues>> =
     `),
     titleEndings: [],
     saidVerbs: set('dijo dice declaró afirmó explicó señaló aseguró sostuvo agregó añadió según'),
+    relatives: set('quien quienes'),
     placePrepositions: set('en'),
     orgHeads: ROMANCE_ORG_HEADS,
     placeHeads: ROMANCE_PLACE_HEADS,
@@ -131,6 +137,7 @@ export const CUES: Readonly<Record<Exclude<FullLanguage, 'en'>, LanguageCues>> =
     `),
     titleEndings: [],
     saidVerbs: set('disse diz declarou afirmou explicou falou acrescentou destacou ressaltou segundo'),
+    relatives: set('que quem'),
     placePrepositions: set('em no na nos nas'),
     orgHeads: ROMANCE_ORG_HEADS,
     placeHeads: ROMANCE_PLACE_HEADS,
@@ -150,6 +157,7 @@ export const CUES: Readonly<Record<Exclude<FullLanguage, 'en'>, LanguageCues>> =
     `),
     titleEndings: [],
     saidVerbs: set('ha detto dice dichiarato affermato spiegato sottolineato aggiunto secondo'),
+    relatives: set('che'),
     placePrepositions: set('in a'),
     orgHeads: ROMANCE_ORG_HEADS,
     placeHeads: ROMANCE_PLACE_HEADS,
@@ -170,6 +178,7 @@ export const CUES: Readonly<Record<Exclude<FullLanguage, 'en'>, LanguageCues>> =
     `),
     titleEndings: [],
     saidVerbs: set('сказал сказала заявил заявила сообщил сообщила отметил отметила подчеркнул подчеркнула добавил добавила пояснил пояснила рассказал рассказала написал написала считает'),
+    relatives: set('который которая которого которой'),
     placePrepositions: set('в во из на'),
     orgHeads: NONE,
     placeHeads: NONE,

@@ -41,7 +41,8 @@ const NAME_TAILS = new Set(
 );
 
 // Plural and case endings of German nouns, longest first ("Passwörtern" → "Passwört" → umlaut → "Passwort").
-const ENDINGS = ['ern', 'nen', 'en', 'er', 'es', 'n', 'e', 's'];
+// "-in"/"-innen" make the feminine of a role noun ("Oberbürgermeisterin", "Bürgerinnen").
+const ENDINGS = ['innen', 'ern', 'nen', 'in', 'en', 'er', 'es', 'n', 'e', 's'];
 const UNUMLAUT: Readonly<Record<string, string>> = { ä: 'a', ö: 'o', ü: 'u', äu: 'au' };
 
 let nouns: Set<string> | undefined;

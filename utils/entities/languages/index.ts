@@ -26,7 +26,8 @@ export interface LanguagePath {
 /** The language path for a text whose page declares `lang`. */
 export function languagePath(lang: string | null | undefined, text: string): LanguagePath {
   const support = languageSupport(lang, text);
-  const code = support.entities === 'full' ? support.lang : '';
+  // Other cased languages the page names (Czech…) get the language-neutral passes; English and unknown ones none.
+  const code = support.entities === 'full' || (support.entities === 'basic' && support.lang !== 'und') ? support.lang : '';
   return {
     support,
     adaptTokens: (tokens) => adaptTokens(code, tokens),

@@ -17,20 +17,31 @@ const raw = readFileSync(source, 'utf8');
 // Synsets whose hypernym is a kind of place or of named thing list proper names ("Moskau" under "Hauptstadt",
 // "Russland" under "Staat"), as do entries marked "Eigenname": those words are names, not common nouns.
 const PROPER_CLASSES = new Set(
-  'Hauptstadt Stadt Großstadt Millionenstadt Metropole Weltstadt Staat Land Nation Nationalstaat Insel Inselgruppe Fluss Strom Gebirge Bundesland Kontinent Erdteil Meer Ozean Ortschaft Politiker Politikerin Unternehmen Firma Marke Person Schriftsteller Komponist Maler Herrscher'.split(' '),
+  'Hauptstadt Stadt Großstadt Millionenstadt Metropole Weltstadt Staat Land Nation Nationalstaat Insel Inselgruppe Fluss Strom Gebirge Bundesland Kontinent Erdteil Meer Ozean Ortschaft Politiker Politikerin Schriftsteller Komponist Maler Herrscher'.split(' '),
 );
 const isProperSynset = (line: string): boolean =>
-  line.includes('Eigenname') || [...line.matchAll(/\|([^|()]+?) \(Oberbegriff\)/g)].some((m) => PROPER_CLASSES.has(m[1]!.trim()));
+  line.includes('Eigenname') ||
+  // A city's nickname ("Passau|Drei-Flüsse-Stadt (ugs.)").
+  /[-\p{Ll}]Stadt[^|]*\(ugs\.|[-|]Stadt der /u.test(line) || [...line.matchAll(/\|([^|()]+?) \(Oberbegriff\)/g)].some((m) => PROPER_CLASSES.has(m[1]!.trim()));
 const words = new Set<string>();
+const proper = new Set<string>();
+const member = (entry: string): string => entry.replace(/\s*\(.*$/, '').trim();
 for (const line of raw.split('\n')) {
-  // A word counts when some synset uses it as a common noun ("Stadt" is also a hypernym of city names).
-  if (!line.startsWith('-|') || isProperSynset(line)) continue;
-  for (const entry of line.slice(2).split('|')) {
-    const w = entry.replace(/\s*\(.*$/, '').trim();
+  if (!line.startsWith('-|')) continue;
+  const entries = line.slice(2).split('|').map(member);
+  // A word named in any synset of places or named things is a name ("Donau" under "Fluss"), even if it is listed
+  // as a common noun elsewhere too.
+  if (isProperSynset(line)) {
+    // Its members, not its hypernyms ("Donau", not "Fluss").
+    for (const entry of line.slice(2).split('|')) if (!entry.includes('(Oberbegriff)')) proper.add(member(entry));
+    continue;
+  }
+  for (const w of entries) {
     if (/^\p{Lu}[\p{Ll}ß]{2,}$/u.test(w)) words.add(w);
     else if (/^[\p{Ll}ß]{3,}en$/u.test(w)) words.add(w[0]!.toUpperCase() + w.slice(1));
   }
 }
+for (const w of proper) words.delete(w);
 // Names and places stay names even where the thesaurus lists them ("Berlin", "Weber" the weaver).
 const kept = [...words].filter((w) => !lookupPlace(w) && !isFirstName(w) && !isLastName(w) && !isKnownOrganization(w));
 const set = new Set(kept);

@@ -53,6 +53,7 @@ const prf = (s: Tally): string => {
 
 /** Prints the per-language table. */
 export async function run(): Promise<void> {
+  await nounListCost();
   const docs = loadLanguageSet();
   const byLang = new Map<string, LanguageDoc[]>();
   for (const d of docs) {
@@ -80,4 +81,18 @@ export async function run(): Promise<void> {
     for (const type of ['person', 'place'] as const) console.log(`    ${type.padEnd(6)} language path ${prf(ours[type])} | English rules ${prf(base[type])}`);
     console.log(`    junk entities ${junk[0]} | English rules ${junk[1]} (target 0); named people found ${people[0]}/${listed} | English rules ${people[1]}/${listed}`);
   }
+}
+
+/** The German noun list's shipped size and the one-off cost of decoding it, paid on the first German page. */
+async function nounListCost(): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const { gzipSync } = await import('node:zlib');
+  const file = new URL('../../utils/entities/languages/data/de-nouns.json', import.meta.url);
+  const raw = readFileSync(file);
+  const t0 = performance.now();
+  const { isGermanCommonNoun } = await import('../../utils/entities/languages/germanNouns');
+  isGermanCommonNoun('Zahl');
+  const ms = performance.now() - t0;
+  const count = (JSON.parse(raw.toString('utf8')) as { count: number }).count;
+  console.log(`de nouns list (OpenThesaurus): ${count} words, ${(raw.length / 1024).toFixed(0)} KB, ${(gzipSync(raw).length / 1024).toFixed(0)} KB gzipped; first German page pays ${ms.toFixed(1)} ms to load and decode it`);
 }

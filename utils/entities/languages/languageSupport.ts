@@ -92,17 +92,12 @@ export function guessLatinLanguage(text: string): string | null {
 export function languageSupport(declared: string | null | undefined, text: string): LanguageSupport {
   const primary = typeof declared === 'string' ? declared.trim().toLowerCase().split(/[-_]/)[0]! : '';
   const sample = text.slice(0, 6000);
-  let cased = 0;
-  let letters = 0;
-  let cyrillic = 0;
-  for (const m of sample.matchAll(/\p{L}/gu)) {
-    const ch = m[0];
-    letters++;
-    if (ch.toLowerCase() !== ch.toUpperCase()) {
-      cased++;
-      if (/\p{Script=Cyrillic}/u.test(ch)) cyrillic++;
-    }
-  }
+  // Counted with three whole-sample matches, not per letter: this runs on every English page too. Scripts without
+  // letter case are exactly the "other letter" category (Han, kana, Arabic, Hebrew, Thai…).
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const uncased = sample.match(/\p{Lo}/gu)?.length ?? 0;
+  const cased = letters - uncased;
+  const cyrillic = cased > 0 ? (sample.match(/\p{Script=Cyrillic}/gu)?.length ?? 0) : 0;
   const known = /^[a-z]{2,3}$/.test(primary) ? primary : '';
   if (letters > 0 && cased / letters < 0.5) {
     // Mostly a script without capitals: say which language, trusting the page unless it names a cased one.

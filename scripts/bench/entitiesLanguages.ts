@@ -4,10 +4,12 @@
  * told the text is English), both in this run: exact-span P/R/F1 for people and places, junk entities (no mention
  * touching any annotated name) and the named people found.
  */
+import { fileURLToPath } from 'node:url';
 import { findEntities } from '../../utils/entities/findEntities';
 import { languageSupport } from '../../utils/entities/languages';
 import type { Entity } from '../../utils/entities/types';
 import { loadLanguageSet, type LanguageDoc } from '../../tests/fixtures/entities/languages/load';
+import { loadUner, type UnerDoc } from './unerPortuguese';
 
 type Scored = 'person' | 'place';
 interface Tally {
@@ -35,7 +37,7 @@ export function missedPeople(doc: LanguageDoc, entities: readonly Entity[]): str
   return doc.people.filter((p) => !found.has(p));
 }
 
-function tally(doc: LanguageDoc, entities: readonly Entity[], into: Record<Scored, Tally>): void {
+function tally(doc: Pick<LanguageDoc, 'spans'> | UnerDoc, entities: readonly Entity[], into: Record<Scored, Tally>): void {
   for (const type of ['person', 'place'] as const) {
     const gold = new Set(doc.spans.filter((s) => s.type === type).map((s) => `${s.start}:${s.end}`));
     const got = new Set(entities.filter((e) => e.type === type && !e.fictional).flatMap((e) => e.mentions.map((m) => `${m.start}:${m.end}`)));
@@ -80,6 +82,22 @@ export async function run(): Promise<void> {
     console.log(`  ${lang} (${set.map((d) => d.id).join(', ')})`);
     for (const type of ['person', 'place'] as const) console.log(`    ${type.padEnd(6)} language path ${prf(ours[type])} | English rules ${prf(base[type])}`);
     console.log(`    junk entities ${junk[0]} | English rules ${junk[1]} (target 0); named people found ${people[0]}/${listed} | English rules ${people[1]}/${listed}`);
+  }
+  // UNER Portuguese (Bosque), test split: held out, never looked at while writing the rules (the dev split was).
+  const uner = loadUner(fileURLToPath(new URL('../../../shared/corpora/ner/uner-pt-bosque/pt_bosque-ud-test.iob2', import.meta.url)));
+  if (!uner) {
+    console.log('UNER pt Bosque: corpus not found (../shared/corpora/ner/uner-pt-bosque)');
+    return;
+  }
+  const ours = { person: { tp: 0, fp: 0, fn: 0 }, place: { tp: 0, fp: 0, fn: 0 } };
+  const base = { person: { tp: 0, fp: 0, fn: 0 }, place: { tp: 0, fp: 0, fn: 0 } };
+  for (const d of uner) {
+    tally(d, findEntities({ text: d.text, lang: 'pt' }), ours);
+    tally(d, findEntities({ text: d.text, lang: 'en' }), base);
+  }
+  console.log(`UNER pt Bosque test (held out): ${uner.length} documents, exact-span match`);
+  for (const type of ['person', 'place'] as const) {
+    console.log(`    ${type.padEnd(6)} language path ${prf(ours[type])} | English rules ${prf(base[type])} | target F1 ${type === 'person' ? '>= 0.85' : '>= 0.80'}`);
   }
 }
 

@@ -10,6 +10,7 @@ import type { Candidate } from '../spot';
 import type { Token } from '../tokenize';
 import { bareWord, isInflectedFirstName } from './adaptTokens';
 import { CUES } from './cues';
+import { localPlace } from './localPlaces';
 import type { FullLanguage } from './languageSupport';
 import { isRussianFirstName, russianKey, russianPlace } from './russian';
 
@@ -65,7 +66,7 @@ export function adaptCandidates(lang: string, text: string, tokens: readonly Tok
     // "Christian Paul, qui …", "Pouria Amirshahi, député socialiste": only people.
     if (next && /^\s*,\s*$/.test(nextGap) && plain(next) && (cues.relatives.has(next.text.toLowerCase()) || isTitle(next))) out.personContext = true;
     if (plain(before) && /^\s+$/.test(gap) && cues.placePrepositions.has(bareWord(before!.text))) out.placeContext = true;
-    const native = (nativePlaces.places as Record<string, string>)[out.name];
+    const native = (nativePlaces.places as Record<string, string>)[out.name] ?? localPlace(lang, out.name);
     if (native && !out.firstNameFirst) out.placeKeyword = true;
     if (romance && c.words > 1) {
       if (cues.orgHeads.has(firstLower)) out.orgKeyword = true;

@@ -122,5 +122,18 @@ function decapGermanNouns(tokens: Token[]): void {
       surnames.add(tokens[i]!.text);
     }
   }
+  // Between a title and a surname a noun-looking word is a first name ("Bundesverkehrsminister Volker Wissing":
+  // "Volker" reads as "Völker").
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1]!;
+    if (noun[i] && t.joined && isGermanTitle(tokens[i - 1]!.text) && next.joined && next.cap && !noun[i + 1] && !next.allCaps && !isGermanTitle(t.text)) noun[i] = false;
+  }
   for (let i = 0; i < tokens.length; i++) if (noun[i] && !surnames.has(tokens[i]!.text)) tokens[i]!.cap = false;
+}
+
+/** A German title or role noun ("Kanzler", "Bundesverkehrsminister", "Bahnchef"). */
+function isGermanTitle(word: string): boolean {
+  const w = word.toLowerCase();
+  return CUES.de.titles.has(w) || CUES.de.titleEndings.some((e) => w.endsWith(e));
 }

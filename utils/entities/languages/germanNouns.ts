@@ -35,7 +35,7 @@ export function encodeFrontCoded(sorted: readonly string[]): string {
 // Last parts that end place and family names more often than they end common compounds: "Frei|burg", "Düssel|dorf",
 // "Linde|mann", "Heidel|berg". A word ending in one is never called a common noun for its tail alone.
 const NAME_TAILS = new Set(
-  'burg berg berge heim dorf furt hausen haus stadt bach tal thal see hof hofen kirchen kirch brunn brunnen born mann stein wald hagen hain au aue ingen ungen ow itz witz rode roda leben stedt städt dorf münster brück brücke bruck ufer wiese eck horn hütte lohe'.split(
+  'land burg berg berge heim dorf furt hausen haus stadt bach tal thal see hof hofen kirchen kirch brunn brunnen born mann stein wald hagen hain au aue ingen ungen ow itz witz rode roda leben stedt städt dorf münster brück brücke bruck ufer wiese eck horn hütte lohe'.split(
     ' ',
   ),
 );
@@ -49,7 +49,7 @@ let nouns: Set<string> | undefined;
 const loadNouns = (): Set<string> => (nouns ??= new Set(decodeFrontCoded((data as { words: string }).words)));
 
 /** The forms a noun might be listed under: itself, without an ending, and with the umlaut of a plural undone. */
-function baseForms(word: string): string[] {
+export function baseForms(word: string): string[] {
   const forms = [word];
   // "Gärten" → "Garten": a plural made by the umlaut alone.
   const u = /(äu|[äöü])([^aeiouäöü]*\p{Ll}*)$/u.exec(word);

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { isFirstName, isKnownOrganization, isLastName, lookupPlace } from '../../gazetteer';
-import { encodeFrontCoded, isCompoundOf } from '../germanNouns';
+import { baseForms, encodeFrontCoded, isCompoundOf } from '../germanNouns';
 
 const source = process.argv[2] ?? '/usr/share/mythes/th_de_DE_v2.dat';
 const raw = readFileSync(source, 'utf8');
@@ -41,7 +41,13 @@ for (const line of raw.split('\n')) {
     else if (/^[\p{Ll}ß]{3,}en$/u.test(w)) words.add(w[0]!.toUpperCase() + w.slice(1));
   }
 }
-for (const w of proper) words.delete(w);
+for (const w of proper) {
+  words.delete(w);
+  // "Hessen" would otherwise read as the plural of "Hesse", "Bayern" of "Bayer", "Nordrhein-Westfalen" of "Westfale":
+  // a noun that is a base form of a place or other name is dropped, so the name stays a name.
+  const last = w.includes('-') ? w.slice(w.lastIndexOf('-') + 1) : w;
+  for (const f of baseForms(last).slice(1)) words.delete(f);
+}
 // Names and places stay names even where the thesaurus lists them ("Berlin", "Weber" the weaver).
 const kept = [...words].filter((w) => !lookupPlace(w) && !isFirstName(w) && !isLastName(w) && !isKnownOrganization(w));
 const set = new Set(kept);

@@ -27,6 +27,8 @@ export interface LanguageSupport {
 }
 
 const FULL = new Set<string>(FULL_LANGUAGES);
+const OTHER_LETTER = /\p{Lo}/u;
+const LETTER = /\p{L}/u;
 
 // Scripts without letter case, with the language a page in them most likely uses when it declares none.
 const UNCASED_SCRIPTS: ReadonlyArray<{ re: RegExp; lang: string }> = [
@@ -54,6 +56,10 @@ const STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   it: new Set('il lo la gli le di del della e è un una in per con che non si al dei delle sono anche'.split(' ')),
 };
 
+// Each stopword with the languages that use it, so a text's words are looked up once each.
+const STOPWORD_LANGS = new Map<string, string[]>();
+for (const [lang, words] of Object.entries(STOPWORDS)) for (const w of words) STOPWORD_LANGS.set(w, [...(STOPWORD_LANGS.get(w) ?? []), lang]);
+
 const displayNames = ((): Intl.DisplayNames | null => {
   try {
     return new Intl.DisplayNames(['en'], { type: 'language' });
@@ -76,9 +82,11 @@ export function languageName(lang: string): string {
 export function guessLatinLanguage(text: string): string | null {
   const counts: Record<string, number> = {};
   let words = 0;
-  for (const m of text.slice(0, 6000).toLowerCase().matchAll(/\p{L}+/gu)) {
+  for (const w of text.slice(0, 2000).toLowerCase().split(/[^a-zà-öø-ÿ]+/)) {
+    if (!w) continue;
     words++;
-    for (const [lang, set] of Object.entries(STOPWORDS)) if (set.has(m[0])) counts[lang] = (counts[lang] ?? 0) + 1;
+    const langs = STOPWORD_LANGS.get(w);
+    if (langs) for (const lang of langs) counts[lang] = (counts[lang] ?? 0) + 1;
   }
   const ranked = Object.entries(counts).sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
@@ -91,13 +99,28 @@ export function guessLatinLanguage(text: string): string | null {
 /** The language path for a text whose page declares `declared` (BCP 47, may be missing or wrong). */
 export function languageSupport(declared: string | null | undefined, text: string): LanguageSupport {
   const primary = typeof declared === 'string' ? declared.trim().toLowerCase().split(/[-_]/)[0]! : '';
-  const sample = text.slice(0, 6000);
-  // Counted with three whole-sample matches, not per letter: this runs on every English page too. Scripts without
-  // letter case are exactly the "other letter" category (Han, kana, Arabic, Hebrew, Thai…).
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  const uncased = sample.match(/\p{Lo}/gu)?.length ?? 0;
-  const cased = letters - uncased;
-  const cyrillic = cased > 0 ? (sample.match(/\p{Script=Cyrillic}/gu)?.length ?? 0) : 0;
+  const sample = text.slice(0, 2000);
+  // One pass over char codes, regexes only for characters outside Latin, Greek and Cyrillic: this runs on every
+  // page. Scripts without letter case are exactly the "other letter" category (Han, kana, Arabic, Hebrew, Thai…).
+  let letters = 0;
+  let cased = 0;
+  let cyrillic = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) (letters++, cased++);
+    } else if (c < 0x250) {
+      if (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) (letters++, cased++);
+    } else if (c >= 0x370 && c < 0x530) {
+      letters++;
+      cased++;
+      if (c >= 0x400) cyrillic++;
+    } else {
+      const ch = sample[i]!;
+      if (OTHER_LETTER.test(ch)) letters++;
+      else if (LETTER.test(ch)) (letters++, cased++);
+    }
+  }
   const known = /^[a-z]{2,3}$/.test(primary) ? primary : '';
   if (letters > 0 && cased / letters < 0.5) {
     // Mostly a script without capitals: say which language, trusting the page unless it names a cased one.

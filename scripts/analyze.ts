@@ -8,6 +8,7 @@ import { JSDOM } from 'jsdom';
 import { analyzePage, type PageAnalysis } from '../utils/analysis/analyzePage';
 import { textToArticle } from '../utils/analysis/textToArticle';
 import { findEntities } from '../utils/entities/findEntities';
+import { languageSupport } from '../utils/entities/languages';
 import type { KeyFact, LinkCandidate, LinkResult, MatchInfo, MissReason } from '../utils/knowledge/types';
 import { resultAsOf } from '../utils/knowledge/articleDate';
 import { apiUserAgent } from '../utils/knowledge/userAgent';
@@ -124,7 +125,8 @@ export function analyzeInput(body: string, url: string, isText: boolean): PageAn
   if (isText) {
     const article = textToArticle(body, url);
     const entities = findEntities({ text: article.text, title: article.title, byline: article.byline, lang: article.lang });
-    return { url, extraction: { kind: 'article', article }, entities, analyzedAt: Date.now() };
+    const language = languageSupport(article.lang, article.text);
+    return { url, extraction: { kind: 'article', article }, entities, language, analyzedAt: Date.now() };
   }
   const { window } = new JSDOM(body, { url });
   try {
@@ -280,6 +282,8 @@ export function toJson(analysis: PageAnalysis, lookups?: Lookups | 'off'): Recor
     leadImage: article?.leadImage ?? null,
     text: article?.text ?? '',
     html: article?.html ?? '',
+    // Issue 12: the language the entities were read in; entities 'none' = not recognised in this script yet.
+    language: analysis.language ?? null,
     ...(lookups === undefined
       ? {}
       : lookups === 'off'
@@ -338,6 +342,8 @@ export function printHuman(json: Record<string, unknown>): void {
   console.log(`${j.title}`);
   console.log([j.siteName, (j.authors as string[]).join(', ') || j.byline, j.publishedTime, `${j.readingMinutes} min read`, j.lang].filter(Boolean).join(' · '));
   console.log(`canonical: ${j.canonicalUrl}\n${j.wordCount} words\n`);
+  const language = j.language as { name: string; entities: string } | null;
+  if (language?.entities === 'none') console.log(`People and places are not recognised in ${language.name} yet.`);
   for (const section of SECTIONS) {
     const list = j.entities.filter(section.has);
     if (list.length === 0) continue;

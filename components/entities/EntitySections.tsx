@@ -1,10 +1,12 @@
 import { useCallback, useId, useMemo, useRef } from 'preact/hooks';
+import type { LanguageSupport } from '../../utils/entities/languages';
 import type { Entity } from '../../utils/entities/types';
 import type { LinkResult } from '../../utils/knowledge/types';
 import type { LookupsState } from './BackgroundCard';
 import { EntityRow } from './EntityRow';
 import './entities.css';
 import { groupEntities } from './groupEntities';
+import { UnsupportedLanguage } from './UnsupportedLanguage';
 
 export type { KnowledgeState, LookupsState } from './BackgroundCard';
 
@@ -20,6 +22,8 @@ export interface EntitySectionsProps {
   knowledge: Readonly<Record<string, LinkResult | 'loading' | undefined>>;
   /** Whether background look-ups run; 'off' and 'offline' show a line saying so above the list. */
   lookupsState: LookupsState;
+  /** How well the analysis reads names in the article's language: 'none' shows that instead of an empty list. */
+  language?: LanguageSupport;
   /** The article's language, for the "Search Wikipedia" link's edition (default English). */
   lang?: string | null;
   /** Scroll the page to the mention at these text offsets and flash it. */
@@ -99,7 +103,9 @@ export function EntitySections(props: EntitySectionsProps) {
   return (
     <div class="entity-sections" onKeyDown={onKeyDown}>
       <LookupsNote state={props.lookupsState} />
-      {groups.length === 0 ? (
+      {groups.length === 0 && props.language?.entities === 'none' ? (
+        <UnsupportedLanguage language={props.language} />
+      ) : groups.length === 0 ? (
         <section class="entities-empty" aria-labelledby={`${uid}-empty`}>
           <h2 id={`${uid}-empty`} class="entities-empty-title">
             No people or places found in this article

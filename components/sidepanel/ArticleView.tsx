@@ -7,6 +7,7 @@ import { CopyBar } from './CopyBar';
 import { readerHref, useSavedCopy } from './useSavedCopy';
 import { browser } from 'wxt/browser';
 import type { Article } from '../../utils/article/types';
+import type { LanguageSupport } from '../../utils/entities/languages';
 import type { Entity } from '../../utils/entities/types';
 import { sendToTab } from '../../utils/messaging/client';
 import { underlineMentions } from '../../utils/settings/items';
@@ -20,7 +21,15 @@ import { useKnowledge } from './useKnowledge';
 import { usePrivateTab } from './usePrivateTab';
 
 /** The panel for an article: header, the people and places with their background, the reader's highlights and notes. */
-export function ArticleView(props: { tabId: number; article: Article; entities: readonly Entity[]; pageUrl: string; orphaned: readonly string[] }) {
+export function ArticleView(props: {
+  tabId: number;
+  article: Article;
+  entities: readonly Entity[];
+  /** The analysis's language path ("not recognised in Chinese yet"); absent from analyses made before issue 12. */
+  language?: LanguageSupport;
+  pageUrl: string;
+  orphaned: readonly string[];
+}) {
   const { tabId, article, entities } = props;
   const { knowledge, lookupsState, choose, details } = useKnowledge(article, entities, tabId);
   const isPrivate = usePrivateTab(tabId);
@@ -48,6 +57,7 @@ export function ArticleView(props: { tabId: number; article: Article; entities: 
         text={article.text}
         knowledge={knowledge}
         lookupsState={lookupsState}
+        language={props.language}
         lang={article.lang}
         onReveal={reveal}
         onChooseLink={choose}

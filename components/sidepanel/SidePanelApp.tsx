@@ -42,7 +42,7 @@ export function SidePanelApp({ pinnedTabId, windowId }: { pinnedTabId: number | 
         savedCopy={copy ? { href: readerHref(copy.articleId), title: copy.title } : null}
         renderArticle={(article, analysis, orphaned) =>
           tabId === null ? null : (
-            <ArticleView tabId={tabId} article={article} entities={analysis.entities} pageUrl={analysis.url} orphaned={orphaned} />
+            <ArticleView tabId={tabId} article={article} entities={analysis.entities} language={analysis.language} pageUrl={analysis.url} orphaned={orphaned} />
           )
         }
       />

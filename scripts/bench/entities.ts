@@ -8,6 +8,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { findEntities } from '../../utils/entities/findEntities';
+import { run as runLanguages } from './entitiesLanguages';
 
 interface DevSpan {
   start: number;
@@ -156,4 +157,6 @@ export async function run(): Promise<void> {
   console.log(speedLine);
   console.log(`load   machine load average ${loadavg()[0]!.toFixed(1)} on this run (figures above are medians of timed rounds)`);
   console.log(`seed   findEntities ${seedMs.toFixed(1)} ms for ${countTokens(seed)} tokens (warm, median of 15)`);
+  // Issue 12, languages: per-language figures on tests/fixtures/entities/languages.
+  await runLanguages();
 }

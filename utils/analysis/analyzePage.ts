@@ -1,6 +1,7 @@
 import { extractArticle } from '../article/extractArticle';
 import type { ExtractionResult } from '../article/types';
 import { findEntities } from '../entities/findEntities';
+import { languageSupport, type LanguageSupport } from '../entities/languages';
 import type { Entity } from '../entities/types';
 
 /** Everything Backstory learns from one page without the network. */
@@ -8,6 +9,8 @@ export interface PageAnalysis {
   url: string;
   extraction: ExtractionResult;
   entities: Entity[];
+  /** The language the entities were read in, and how well (issue 12); absent when there is no article. */
+  language?: LanguageSupport;
   analyzedAt: number;
 }
 
@@ -26,5 +29,6 @@ export function analyzePage(doc: Document, url: string, opts: { force?: boolean;
           lang: extraction.article.lang,
         })
       : [];
-  return { url, extraction, entities, analyzedAt: opts.now ?? Date.now() };
+  const language = extraction.kind === 'article' ? languageSupport(extraction.article.lang, extraction.article.text) : undefined;
+  return { url, extraction, entities, ...(language ? { language } : {}), analyzedAt: opts.now ?? Date.now() };
 }

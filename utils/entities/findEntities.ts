@@ -1,4 +1,5 @@
 import { isFirstName, isKnownOrganization, isLastName, lookupDemonym, lookupPlace, nameKey } from './gazetteer';
+import { languagePath } from './languages';
 import { ACRONYMS, FICTIONAL } from './lexicon';
 import { spotCandidates, type Candidate } from './spot';
 import { tokenize } from './tokenize';
@@ -12,7 +13,7 @@ export interface EntityInput {
   title?: string | null;
   /** The author line: tells which all-caps line is the author. */
   byline?: string | null;
-  /** BCP 47 language of the text. Accepted for the future: the word lists are English, other languages get the capitalisation rules only. */
+  /** BCP 47 language of the text: chooses the language path (utils/entities/languages); guessed from the text when missing. */
   lang?: string | null;
 }
 
@@ -51,12 +52,16 @@ const keyWords = (key: string): string[] => key.split(' ').filter((w) => w.lengt
 export function findEntities(input: EntityInput, options: FindEntitiesOptions = {}): Entity[] {
   const text = typeof input.text === 'string' ? input.text : '';
   if (!text) return [];
+  // Language path (issue 12): nothing in scripts without capitals; per-language passes on tokens, candidates, entities.
+  const language = languagePath(input.lang, text);
+  if (language.support.entities === 'none') return [];
   const { tokens, lines } = tokenize(text);
+  language.adaptTokens(tokens);
   const works = findWorkTitles(text, tokens);
   const inWork = new Uint8Array(tokens.length);
   for (const w of works) for (let k = w.first; k <= w.last; k++) inWork[k] = 1;
   const bylineKey = input.byline ? nameKey(input.byline.replace(/^\s*by\s+/i, '')) : null;
-  const raw = spotCandidates(text, tokens, lines, (k) => inWork[k] === 1, bylineKey);
+  const raw = language.adaptCandidates(text, tokens, spotCandidates(text, tokens, lines, (k) => inWork[k] === 1, bylineKey));
 
   // Names in the headline (when the text does not start with it) inform typing and linking, but are not mentions:
   // their offsets are made negative so nothing from them reaches the output.
@@ -64,8 +69,9 @@ export function findEntities(input: EntityInput, options: FindEntitiesOptions = 
   let titleCands: Candidate[] = [];
   if (title && !text.trimStart().startsWith(title) && title.length < 1000) {
     const t = tokenize(title);
+    language.adaptTokens(t.tokens);
     const shift = -title.length - 1;
-    titleCands = spotCandidates(title, t.tokens, t.lines, () => false, null).map((c) => ({ ...c, start: c.start + shift, end: c.end + shift, furniture: false }));
+    titleCands = language.adaptCandidates(title, t.tokens, spotCandidates(title, t.tokens, t.lines, () => false, null)).map((c) => ({ ...c, start: c.start + shift, end: c.end + shift, furniture: false }));
   }
   const cands = splitHyphenated([...titleCands, ...raw]);
   const resolved = resolve(text, cands, input.title ?? null);
@@ -129,7 +135,7 @@ export function findEntities(input: EntityInput, options: FindEntitiesOptions = 
     (x, y) =>
       y.mentions.length - x.mentions.length || Number(!!x.author) - Number(!!y.author) || (firstOf.get(x.id) ?? 0) - (firstOf.get(y.id) ?? 0),
   );
-  return result;
+  return language.adaptEntities(result);
 }
 
 /**

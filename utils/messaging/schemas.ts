@@ -60,6 +60,8 @@ export const PageAnalysisSchema = v.object({
   url: str(4000),
   extraction: ExtractionSchema,
   entities: v.pipe(v.array(EntitySchema), v.maxLength(5000)),
+  /** The language path the entities were read in (utils/entities/languages). */
+  language: v.optional(v.object({ lang: str(50), name: str(200), entities: v.picklist(['full', 'basic', 'none']) })),
   analyzedAt: v.number(),
 });
 

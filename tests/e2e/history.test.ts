@@ -103,7 +103,9 @@ describe('following a person across everything read', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByLabel('Remember the articles I read (reading history)').uncheck();
-    await expect.poll(() => options.getByRole('status').last().textContent(), { timeout: 10_000 }).toBe('Your reading history was cleared.');
+    // The Privacy section's own status line (the copies section has one too).
+    const privacy = options.getByRole('region', { name: 'Privacy' });
+    await expect.poll(() => privacy.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Your reading history was cleared.');
     await expect.poll(() => entityPage.locator('.entity-page .empty').textContent(), { timeout: 10_000 }).toMatch(/^Nothing in your reading history names this/);
     await expect.poll(() => geneva.panel.locator('.read-elsewhere').count(), { timeout: 10_000 }).toBe(0);
     expect(await browser.worker.evaluate(() => new Promise<number>((done) => {

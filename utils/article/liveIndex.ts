@@ -17,12 +17,20 @@ import type { Article } from './types';
 export interface LiveTextIndex {
   /** A live Range covering article.text[start, end), or null when that text is not in the page (or the page changed). */
   toRange(start: number, end: number): Range | null;
+  /** The live text positions toRange would use (start inclusive, end exclusive), without making a Range. */
+  toPoints(start: number, end: number): LivePoints | null;
   /** The article.text offsets a live Range covers, or null when it covers no article text. */
   fromRange(range: Range): { start: number; end: number } | null;
   /** The live elements holding the article's text (the lowest common ancestor of each run of placed text). */
   readonly containers: readonly Element[];
   /** Share of article.text's non-whitespace characters found in the live page (1 = all of it). */
   readonly coverage: number;
+}
+
+/** A text span of the live page: [start.node@start.offset, end.node@end.offset). */
+export interface LivePoints {
+  start: { node: Text; offset: number };
+  end: { node: Text; offset: number };
 }
 
 interface Segment {
@@ -212,7 +220,7 @@ export function buildLiveIndex(doc: Document, article: Article): LiveTextIndex {
     if (i < text.length && !WS.test(text[i]!)) k++;
   }
   const body = doc.body;
-  const empty: LiveTextIndex = { toRange: () => null, fromRange: () => null, containers: [], coverage: 0 };
+  const empty: LiveTextIndex = { toRange: () => null, toPoints: () => null, fromRange: () => null, containers: [], coverage: 0 };
   if (!body || artOffsetOfSkel.length === 0) return empty;
 
   const { nodes, starts, skeleton } = collectTextNodes(body);
@@ -301,10 +309,10 @@ export function buildLiveIndex(doc: Document, article: Article): LiveTextIndex {
     if (lca) containers.push(lca);
   }
 
-  return {
+  const index: LiveTextIndex = {
     containers,
     coverage: covered / artOffsetOfSkel.length,
-    toRange(start: number, end: number): Range | null {
+    toPoints(start: number, end: number): LivePoints | null {
       const s = Math.max(0, Math.min(text.length, Math.floor(start)));
       const e = Math.max(0, Math.min(text.length, Math.floor(end)));
       if (!(s < e)) return null;
@@ -317,10 +325,15 @@ export function buildLiveIndex(doc: Document, article: Article): LiveTextIndex {
       const p1 = livePoint(ls);
       const p2 = livePoint(le);
       if (!p1 || !p2 || !p1.node.isConnected || !p2.node.isConnected) return null;
+      return { start: p1, end: { node: p2.node, offset: p2.offset + 1 } };
+    },
+    toRange(start: number, end: number): Range | null {
+      const points = index.toPoints(start, end);
+      if (!points) return null;
       try {
         const range = doc.createRange();
-        range.setStart(p1.node, p1.offset);
-        range.setEnd(p2.node, p2.offset + 1);
+        range.setStart(points.start.node, points.start.offset);
+        range.setEnd(points.end.node, points.end.offset);
         return range;
       } catch {
         return null;
@@ -340,4 +353,5 @@ export function buildLiveIndex(doc: Document, article: Article): LiveTextIndex {
       }
     },
   };
+  return index;
 }

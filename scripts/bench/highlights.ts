@@ -143,7 +143,7 @@ function makeHighlights(rng: Rng, doc: Document, text: string, paragraphs: strin
     const to = from + len;
     const base = starts[i] as number;
     const sel = describe(text, base + (words[from] as [number, number])[0], base + (words[to - 1] as [number, number])[1]);
-    out.push({ id: k, para, from, to, stored: { ...sel, structure: structureOfElement(doc, elements.get(para) as Element) } });
+    out.push({ id: k, para, from, to, stored: { ...sel, scope: 'article', structure: structureOfElement(doc, elements.get(para) as Element) } });
   }
   return out;
 }

@@ -1,28 +1,32 @@
 /**
- * The bench's adapter to this build's placement: what the content script does with a page and its saved highlights,
- * returning live text points instead of painting (linkedom's Range is partial).
+ * The bench's adapter to this build's placement: what the content script does with a page and its saved highlights
+ * (entrypoints/analyzer.content/highlighter.ts), returning live text points instead of painting (linkedom's Range
+ * is partial).
  */
-import { buildLiveIndex, type LivePoints } from '../../../utils/article/liveIndex';
+import type { LivePoints } from '../../../utils/article/liveIndex';
 import type { ExtractionResult } from '../../../utils/article/types';
-import { anchorAll } from '../../../utils/highlights/anchor';
-import type { HighlightSelectors } from '../../../utils/highlights/types';
+import { describeStructure, placeHighlights } from '../../../utils/highlights/placeHighlights';
+import type { StoredSelectors, XPathSelector } from '../../../utils/highlights/types';
 
-/** A saved highlight as the bench stores it. */
-export type StoredHighlight = HighlightSelectors & { structure?: unknown };
+/** A saved highlight as this build stores it. */
+export type StoredHighlight = StoredSelectors;
 
-/** The structural selector this build stores for a highlight in `el` (none yet). */
-export function structureOfElement(_doc: Document, _el: Element): unknown {
-  return undefined;
+/** The structural selector this build stores for a highlight starting in `el`. */
+export function structureOfElement(_doc: Document, el: Element): XPathSelector | null {
+  return describeStructure(el.firstChild ?? el);
 }
 
-/** Places saved highlights on a page analysed as `gated` (and, when asked, forced). */
+/**
+ * Places saved highlights on a page the gate judged `gated`: a page with saved highlights is always analysed (the
+ * session forces extraction, "Try anyway" implied), then placeHighlights.
+ */
 export function placeHighlightsOnPage(
   doc: Document,
   gated: ExtractionResult,
-  _forced: () => ExtractionResult,
+  forced: () => ExtractionResult,
   stored: readonly StoredHighlight[],
 ): Array<LivePoints | null> {
-  if (gated.kind !== 'article') return stored.map(() => null);
-  const index = buildLiveIndex(doc, gated.article);
-  return anchorAll(gated.article.text, stored).map((r) => (r.status === 'anchored' ? index.toPoints(r.start, r.end) : null));
+  const extraction = gated.kind === 'article' || stored.length === 0 ? gated : forced();
+  const article = extraction.kind === 'article' ? extraction.article : null;
+  return placeHighlights(doc, article, stored, { ranges: false }).map((p) => p.points);
 }

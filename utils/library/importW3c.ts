@@ -179,6 +179,9 @@ export async function w3cToLibrary(value: unknown, options: { now?: number; yiel
         note,
         tags,
         anchorVersion: ANCHOR_SCHEME_VERSION,
+        // Another tool's selectors count in the article text as far as we can tell; no structure travels in W3C JSON here.
+        scope: 'article',
+        structure: null,
         createdAt: created,
         updatedAt: modified,
       });

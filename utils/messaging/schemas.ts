@@ -75,5 +75,8 @@ export {
   IdSchema,
   PositionSelectorSchema,
   QuoteSelectorSchema,
+  ScopeSchema,
+  StructureSchema,
   TagsSchema,
+  XPathSelectorSchema,
 } from '../records/recordSchema';

@@ -14,6 +14,8 @@ export const ANCHOR_RULES = {
   minFuzzyLength: 20,
   /** At least one side of stored context (prefix or suffix) must match this well, or the passage has moved out of its place. */
   minContextSimilarity: 0.7,
+  /** In strict mode (a second look in the page's whole text, see placeHighlights) the context mean a winner needs. */
+  strictMinContext: 0.9,
   /** Candidates whose quote+context scores are this close are a tie. */
   tieMargin: 0.05,
   /** A tie is broken by position only if the nearest candidate is this many times nearer the stored position… */
@@ -114,6 +116,20 @@ export function anchorInIndex(index: AnchorIndex, sel: HighlightSelectors, optio
     suffix: quote.suffix,
     inBracket: options.bracket ? inBracket : null,
     evidence: options.evidence ?? null,
+    strict: options.strict ?? false,
+  };
+  // Shapes a passage keeps (issue 14: deleted passages attached to look-alikes on the bench): a whole paragraph
+  // (a heading, a list item) is found as a whole paragraph, not as the start of a longer one; and a fuzzy match
+  // keeps the quote's numbers ("35% of students" is not "19% of students", whatever the edit distance says).
+  const wholeParagraph = (quote.prefix === '' || /\n\s*\n$/.test(quote.prefix)) && (quote.suffix === '' || /^\n\s*\n/.test(quote.suffix));
+  const quoteNumbers = (nQuote.match(/\d+/g) ?? []).join(' ');
+  const sameShape = (c: Candidate): boolean => {
+    if (wholeParagraph) {
+      const before = text.slice(Math.max(0, c.start - 2), c.start);
+      const after = text.slice(c.end, c.end + 2);
+      if (!(c.start === 0 || before === '\n\n') || !(c.end === text.length || after === '\n\n')) return false;
+    }
+    return c.exact || (norm.text.slice(c.nStart, c.nEnd).match(/\d+/g) ?? []).join(' ') === quoteNumbers;
   };
 
   // 1. Position, checked against the quote (the common case: the page did not change before the passage): where the
@@ -130,7 +146,7 @@ export function anchorInIndex(index: AnchorIndex, sel: HighlightSelectors, optio
     const c = scoreAt(nStart, nEnd, 1, true);
     const unique = text.indexOf(quote.exact) === at && text.indexOf(quote.exact, at + 1) === -1;
     const contextOk = nQuote.length >= ANCHOR_RULES.minPositionOnlyLength || contextEvidence(c) >= ANCHOR_RULES.minContextSimilarity;
-    if (unique && contextOk && options.evidence?.(at, end) !== false) {
+    if (unique && contextOk && options.evidence?.(at, end) !== false && (!options.strict || contextMean(c) >= ANCHOR_RULES.strictMinContext)) {
       options.onPlaced?.(contextMean(c) >= 0.95);
       return { status: 'anchored', start: at, end, method: 'position', score: finalScore(c) };
     }
@@ -155,7 +171,7 @@ export function anchorInIndex(index: AnchorIndex, sel: HighlightSelectors, optio
       candidates.push(scoreAt(i, end, 1, true));
     }
   }
-  const bestExact = pick(candidates, rules);
+  const bestExact = pick(candidates.filter(sameShape), rules);
   // A clean exact win needs no fuzzy search: full context, or found once with one side intact (the other side had an
   // ad or an edit). Otherwise an edited copy in the right place might beat a verbatim one elsewhere (a pull quote).
   // The skip keeps long pages cheap: the fuzzy pass is O(text × quote / 32) per round.
@@ -187,7 +203,7 @@ export function anchorInIndex(index: AnchorIndex, sel: HighlightSelectors, optio
     }
   }
   debug?.(candidates);
-  const best = pick(candidates, rules);
+  const best = pick(candidates.filter(sameShape), rules);
   if (best.kind === 'win') {
     options.onPlaced?.(!best.decided && best.candidate.exact && contextMean(best.candidate) >= 0.95);
     return toResult(best.candidate);
@@ -216,6 +232,8 @@ export interface AnchorOptions {
   evidence?: (start: number, end: number) => boolean | null;
   /** Told, when the highlight is placed, whether the placement is confident (exact, full context, no tie settled). */
   onPlaced?: (confident: boolean) => void;
+  /** A second look in a wider text (the page's, after the article lost the passage): the winner needs both sides of context. */
+  strict?: boolean;
 }
 
 /** Finds a highlight in the article text: position, then exact quote, then fuzzy quote; orphaned rather than guessed. */
@@ -227,6 +245,8 @@ export function anchor(text: string, sel: HighlightSelectors): AnchorResult {
 export interface AnchorAllOptions {
   /** The structural selector's verdict (see AnchorOptions.evidence) for highlight `i`. */
   evidence?: (i: number, start: number, end: number) => boolean | null;
+  /** Whether highlight `i` is anchored strictly (see AnchorOptions.strict). */
+  strict?: (i: number) => boolean;
 }
 
 /**
@@ -241,7 +261,8 @@ export function anchorAll(text: string, highlights: readonly HighlightSelectors[
   const index = prepareAnchorIndex(text);
   const evidenceFor = (i: number) => (opts.evidence ? (s: number, e: number) => opts.evidence!(i, s, e) : undefined);
   const confident: boolean[] = highlights.map(() => false);
-  const results = highlights.map((h, i) => anchorInIndex(index, h, { evidence: evidenceFor(i), onPlaced: (c) => (confident[i] = c) }));
+  const strict = (i: number) => opts.strict?.(i) ?? false;
+  const results = highlights.map((h, i) => anchorInIndex(index, h, { evidence: evidenceFor(i), strict: strict(i), onPlaced: (c) => (confident[i] = c) }));
   const order = highlights.map((_, i) => i).sort((a, b) => (highlights[a] as HighlightSelectors).position.start - (highlights[b] as HighlightSelectors).position.start || a - b);
   // Fixed points: confident placements, in reading order with each other (a longest increasing run of new starts).
   const fixed = inOrder(order.filter((i) => confident[i]), (i) => (results[i] as { start: number }).start);
@@ -262,7 +283,7 @@ export function anchorAll(text: string, highlights: readonly HighlightSelectors[
     const near = prev === undefined ? next : next === undefined ? prev : h.position.start - storedAt(prev) <= storedAt(next) - h.position.start ? prev : next;
     const shift = near === undefined ? 0 : placed(near).start - storedAt(near);
     const bracket = { lo: prev === undefined ? 0 : placed(prev).start, hi: next === undefined ? text.length : placed(next).start };
-    results[i] = anchorInIndex(index, h, { shift, bracket, evidence: evidenceFor(i) });
+    results[i] = anchorInIndex(index, h, { shift, bracket, evidence: evidenceFor(i), strict: strict(i) });
   }
   return results;
 }
@@ -311,6 +332,8 @@ interface PickRules {
   inBracket: ((start: number) => boolean) | null;
   /** The structural selector's verdict on a candidate (see AnchorOptions.evidence). */
   evidence: ((start: number, end: number) => boolean | null) | null;
+  /** See AnchorOptions.strict. */
+  strict: boolean;
 }
 
 /** The best acceptable candidate, or why there is none (weak, out of context, or tied). */
@@ -368,6 +391,9 @@ function pick(candidates: Candidate[], rules: PickRules): Pick {
         decided = true;
       }
     }
+  }
+  if (winner && rules.strict && contextMean(winner) < ANCHOR_RULES.strictMinContext) {
+    return { kind: 'none', tied: false, reason: () => 'The quoted text is no longer in the article, and not in its place elsewhere on the page.' };
   }
   if (winner === null) {
     return { kind: 'none', tied: true, reason: () => `The quoted text fits ${tied.length} places equally well; not guessing.` };

@@ -141,9 +141,12 @@ export function placeHighlights(
     // restructured and the selector names something else: no evidence either way.
     return normalizeString(el.textContent ?? '').includes(normalizeString(records[i]!.quote.exact)) ? false : null;
   };
-  const placeIn = (space: TextSpace, ids: number[], label: HighlightScope, keep: (i: number) => boolean): void => {
+  const placeIn = (space: TextSpace, ids: number[], label: HighlightScope, keep: (i: number) => boolean, strict?: (i: number) => boolean): void => {
     if (ids.length === 0) return;
-    const results = anchorAll(space.text, ids.map((i) => records[i]!), { evidence: evidenceIn(space, ids) });
+    const results = anchorAll(space.text, ids.map((i) => records[i]!), {
+      evidence: evidenceIn(space, ids),
+      strict: strict ? (k) => strict(ids[k] as number) : undefined,
+    });
     results.forEach((result, k) => {
       const i = ids[k] as number;
       if (!keep(i)) return;
@@ -162,7 +165,9 @@ export function placeHighlights(
     const page = spaces.page();
     if (lost.length > 0) {
       const lostSet = new Set(lost);
-      placeIn(page, articleIds, 'page', (i) => lostSet.has(i));
+      // Strictly: the page also shows tables of contents, teasers and titles that repeat an article's words, and a
+      // deleted passage must not land on one of them (both sides of its context must be there).
+      placeIn(page, articleIds, 'page', (i) => lostSet.has(i), (i) => lostSet.has(i));
     }
     placeIn(page, pageIds, 'page', () => true);
   }

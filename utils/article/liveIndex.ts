@@ -203,7 +203,14 @@ function place(live: string, paras: { skel: string; art: number }[], containerSp
     const upper = upperOf(i);
     const p = paras[i]!;
     if (p.skel.length === 0) continue;
-    const at = live.indexOf(p.skel, lowerBound);
+    // Several copies in the gap (a short heading repeated as the page's title above the article): the one inside
+    // the article's container, else the first.
+    const copies: number[] = [];
+    for (let x = live.indexOf(p.skel, lowerBound); x >= 0 && x + p.skel.length <= upper && copies.length < MAX_OCCURRENCES; x = live.indexOf(p.skel, x + 1)) {
+      copies.push(x);
+    }
+    const inside = span ? copies.find((x) => x >= span[0] && x + p.skel.length <= span[1]) : undefined;
+    const at = inside ?? copies[0] ?? -1;
     if (at >= 0 && at + p.skel.length <= upper) {
       placed[i] = [{ art: p.art, live: at, len: p.skel.length }];
       lowerBound = at + p.skel.length;

@@ -121,7 +121,10 @@ export function anchorInIndex(index: AnchorIndex, sel: HighlightSelectors, optio
   // Shapes a passage keeps (issue 14: deleted passages attached to look-alikes on the bench): a whole paragraph
   // (a heading, a list item) is found as a whole paragraph, not as the start of a longer one; and a fuzzy match
   // keeps the quote's numbers ("35% of students" is not "19% of students", whatever the edit distance says).
-  const wholeParagraph = (quote.prefix === '' || /\n\s*\n$/.test(quote.prefix)) && (quote.suffix === '' || /^\n\s*\n/.test(quote.suffix));
+  // (An empty side is the text's edge, or a selector from a tool that stores no context: a break on the other side is needed.)
+  const breakBefore = /\n\s*\n$/.test(quote.prefix);
+  const breakAfter = /^\n\s*\n/.test(quote.suffix);
+  const wholeParagraph = (breakBefore || quote.prefix === '') && (breakAfter || quote.suffix === '') && (breakBefore || breakAfter);
   const quoteNumbers = (nQuote.match(/\d+/g) ?? []).join(' ');
   const sameShape = (c: Candidate): boolean => {
     if (wholeParagraph) {

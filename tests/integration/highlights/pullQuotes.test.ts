@@ -48,6 +48,17 @@ suite('live index: article paragraphs map to the live page in order (issue 14, c
   });
 });
 
+suite('live index: a short paragraph repeated above the article', () => {
+  it('maps a short heading to the article, not to its copy in the page header', () => {
+    const html = page().replace('<main><article><h1>Talks begin</h1>', '<div class="toc"><a href="#k">Key points at a glance</a></div><main><article><h1>Talks begin</h1><h2 id="k">Key points at a glance</h2>');
+    const { doc, article } = load(html);
+    const start = article.text.indexOf('Key points at a glance');
+    expect(start).toBeGreaterThanOrEqual(0);
+    const range = buildLiveIndex(doc, article).toRange(start, start + 'Key points at a glance'.length);
+    expect(range?.startContainer.parentElement?.closest('article')).not.toBeNull();
+  });
+});
+
 suite('placeHighlights: the structural selector and the whole page text', () => {
   it('a highlight made on the first paragraph is painted there after a masthead copy appears', () => {
     const before = load(page());

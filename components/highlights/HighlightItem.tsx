@@ -46,8 +46,10 @@ export function HighlightItem({ highlight, actions, delayMs }: { highlight: High
         onClick={() => actions.onReveal(highlight.id)}
         title={highlight.quote.exact}
       >
-        <span class="visually-hidden">Show in article:</span> <q>{truncateQuote(highlight.quote.exact)}</q>
+        <span class="visually-hidden">{highlight.scope === 'page' ? 'Show on the page:' : 'Show in article:'}</span> <q>{truncateQuote(highlight.quote.exact)}</q>
       </button>
+      {/* Made outside the extracted article (a live-blog entry, a box): said, since it is not in the article's text. */}
+      {highlight.scope === 'page' && <p class="hl-outside muted">Outside the article text</p>}
 
       {editing ? (
         <div class="hl-note-edit">

@@ -7,13 +7,13 @@ import type { LiveTextIndex } from '../../utils/article/liveIndex';
 import { toArticleRef } from '../../utils/article/articleRef';
 import type { Article } from '../../utils/article/types';
 import type { Entity } from '../../utils/entities/types';
-import { anchorAll } from '../../utils/highlights/anchor';
 import { describe } from '../../utils/highlights/describe';
 import { highlightCss } from '../../utils/highlights/highlightCss';
 import { hitTest } from '../../utils/highlights/hitTest';
 import { type PaintHandle, paintHighlights } from '../../utils/highlights/paint';
-import { selectionToOffsets } from '../../utils/highlights/selection';
-import type { HighlightColor } from '../../utils/highlights/types';
+import { describeStructure, placeHighlights, type TextSpaces } from '../../utils/highlights/placeHighlights';
+import { selectionToOffsets, type SelectionCheck } from '../../utils/highlights/selection';
+import type { HighlightColor, HighlightScope } from '../../utils/highlights/types';
 import { MessageError, send } from '../../utils/messaging/client';
 import type { HighlightRecord } from '../../utils/messaging/protocol';
 import { adoptPageCss } from './pageStyles';
@@ -23,7 +23,20 @@ import { createShadowUi } from './shadowUi';
 export interface ArticleContext {
   article: Article;
   index: LiveTextIndex;
+  /** The article's text space and the page's whole readable text (highlights outside the article, drift). */
+  spaces: TextSpaces;
   entities: Entity[];
+}
+
+/**
+ * A selection as offsets in the article text, or else in the page's whole readable text (issue 14: a reader may
+ * highlight anywhere they read — live-blog entries, boxes, captions Readability leaves out).
+ */
+function checkSelection(range: Range, context: ArticleContext): { check: SelectionCheck; scope: HighlightScope; text: string } {
+  const inArticle = selectionToOffsets(range, context.index, context.article.text);
+  if (inArticle.ok || inArticle.reason !== 'outside-article') return { check: inArticle, scope: 'article', text: context.article.text };
+  const page = context.spaces.page();
+  return { check: selectionToOffsets(range, page.index, page.text), scope: 'page', text: page.text };
 }
 
 const TOOLBAR_SIZE = { width: 260, height: 44 };
@@ -90,15 +103,16 @@ export class Highlighter {
   private async doRefresh(): Promise<number> {
     const context = this.current();
     if (!context) return 0;
-    const { article, index } = context;
+    const { article, spaces } = context;
     this.records = await send('highlights/list', { url: article.canonicalUrl });
-    const results = anchorAll(article.text, this.records);
+    // Records written before anchor scheme 2 have no scope or structure: the article text, no structure.
+    const stored = this.records.map((r) => ({ ...r, scope: r.scope ?? 'article', structure: r.structure ?? null }));
+    const placements = placeHighlights(document, article, stored, { spaces });
     this.ranges.clear();
     const orphaned: string[] = [];
-    results.forEach((result, i) => {
+    placements.forEach((placed, i) => {
       const record = this.records[i]!;
-      const range = result.status === 'anchored' ? index.toRange(result.start, result.end) : null;
-      if (range) this.ranges.set(record.id, { range, color: record.color });
+      if (placed.range) this.ranges.set(record.id, { range: placed.range, color: record.color });
       else orphaned.push(record.id);
     });
     this.paint?.clear();
@@ -122,7 +136,7 @@ export class Highlighter {
     const context = this.current();
     const range = this.selectionRange();
     if (!context || !range) return;
-    const check = selectionToOffsets(range, context.index, context.article.text);
+    const { check } = checkSelection(range, context);
     // Selections outside the article, in form fields or of blank space are not ours to offer anything for.
     if (!check.ok && check.reason !== 'too-long') return;
     this.showToolbar(range, check.ok ? undefined : check.message, false);
@@ -155,12 +169,12 @@ export class Highlighter {
       this.showToolbar(null, 'Select text in the article first.', true);
       return { created: false, message: 'Select text in the article first.' };
     }
-    const check = selectionToOffsets(range, context.index, context.article.text);
+    const { check, scope, text } = checkSelection(range, context);
     if (!check.ok) {
       this.showToolbar(range, check.message, true);
       return { created: false, message: check.message };
     }
-    const selectors = describe(context.article.text, check.start, check.end);
+    const selectors = { ...describe(text, check.start, check.end), scope, structure: describeStructure(range.startContainer) };
     try {
       let record: HighlightRecord;
       if (opts.reattachId) {

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type PageAnalysis, analyzePage } from '../../utils/analysis/analyzePage';
-import { buildLiveIndex, type LiveTextIndex } from '../../utils/article/liveIndex';
+import { canonicalUrl } from '../../utils/article/canonicalUrl';
+import { createTextSpaces } from '../../utils/highlights/placeHighlights';
 import { watchArticleChanges } from '../../utils/article/watchArticleChanges';
 import { h } from 'preact';
 import { MentionPreview, mentionPreviewCss } from '../../components/toolbar/MentionPreview';
@@ -80,17 +81,34 @@ export class PageSession {
 
   private runAnalysis(force: boolean): PageAnalysis {
     const analysis = analyzePage(document, location.href, { force });
+    this.adopt(analysis);
+    // A page with saved highlights is always analysed (issue 14: "Try anyway" implied): when the gate now refuses a
+    // page the reader highlighted on (a redesign made it look like a listing), extract it anyway and paint them.
+    if (!force && analysis.extraction.kind !== 'article') void this.forceIfHighlighted();
+    return analysis;
+  }
+
+  private adopt(analysis: PageAnalysis): void {
     this.analysis = analysis;
     const { extraction } = analysis;
-    this.context =
-      extraction.kind === 'article'
-        ? { article: extraction.article, index: buildLiveIndex(document, extraction.article), entities: analysis.entities }
-        : undefined;
+    if (extraction.kind === 'article') {
+      const spaces = createTextSpaces(document, extraction.article);
+      this.context = { article: extraction.article, index: spaces.article!.index, spaces, entities: analysis.entities };
+    } else this.context = undefined;
     this.startWatching();
     // Saved highlights are placed again on every analysis: the text may have changed since they were made.
     void this.highlighter.refresh().catch((error: unknown) => console.warn('[backstory] highlights not painted', error));
     void underlineMentions.getValue().then((visible) => this.paintMentions(visible));
-    return analysis;
+  }
+
+  private async forceIfHighlighted(): Promise<void> {
+    // The canonical link as extraction reads it (utils/article/metadata.ts); the article key needs no article.
+    const href = document.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
+    const saved = await send('highlights/list', { url: canonicalUrl(location.href, href) }).catch(() => []);
+    if (saved.length === 0 || this.analysis?.extraction.kind === 'article') return;
+    const analysis = analyzePage(document, location.href, { force: true });
+    this.adopt(analysis);
+    void browser.runtime.sendMessage({ type: 'page/analysis', payload: { analysis } }).catch(() => undefined);
   }
 
   private startWatching(): void {

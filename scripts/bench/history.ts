@@ -63,7 +63,7 @@ async function seed(db: DB): Promise<{ keys: string[]; reads: ReadRecord[] }> {
   const entities: EntityRecord[] = keys.map((key, i) => ({ id: crypto.randomUUID(), key, qid: key.startsWith('Q') ? key : null, name: `Name ${i}`, type: 'person', names: [`name ${i}`], aliasKeys: [], updatedAt: start }));
   const highlights: HighlightRecord[] = Array.from({ length: HIGHLIGHTS }, (_, i) => {
     const read = reads[Math.floor(rnd() * reads.length)]!;
-    return { id: crypto.randomUUID(), articleId: crypto.randomUUID(), url: read.url, quote: { type: 'TextQuoteSelector', exact: `quoted passage ${i}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 150, end: 180 }, color: 'yellow', note: '', tags: [], anchorVersion: 1, createdAt: read.at, updatedAt: read.at };
+    return { id: crypto.randomUUID(), articleId: crypto.randomUUID(), url: read.url, quote: { type: 'TextQuoteSelector', exact: `quoted passage ${i}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 150, end: 180 }, color: 'yellow', note: '', tags: [], anchorVersion: 1, scope: 'article', structure: null, createdAt: read.at, updatedAt: read.at };
   });
   await db.transaction('rw', [db.reads, db.entities, db.mentions, db.highlights], async () => {
     await db.reads.bulkAdd(reads);

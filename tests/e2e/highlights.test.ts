@@ -10,6 +10,21 @@ import { clickPainted, painted, selectText, syntheticClickPainted } from './supp
 const SEED = readFileSync(resolve(PAGES_DIR, 'seed/index.html'), 'utf8');
 const QUOTE = 'The scene was practically cartoonish';
 const NOTE = 'Mickey Mouse diplomacy';
+/** A live blog: the story is the article Readability extracts; the live entries sit in a feed it leaves out. */
+const LIVE_BLOG = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Election night: live</title></head>
+<body><nav><a href="/">Home</a> <a href="/politics">Politics</a></nav>
+<main><article class="story"><h1>Election night: results as they come in</h1>
+<p>Polls closed at eight in the evening across the country, and counting began at once in the first of the six hundred constituencies that report overnight.</p>
+<p>Turnout was reported to be higher than at the last general election in most cities, with long queues outside polling stations in the capital well into the evening.</p>
+<p>The first results are expected shortly before midnight, with most seats declared by six in the morning and the final count due by lunchtime on Friday.</p>
+<p>Both main parties said they were confident, though their campaign chiefs conceded in private that the margins in the marginal seats would be thin.</p>
+<p>Observers from the electoral commission said voting had passed off without serious incident, apart from a power cut in one northern town.</p>
+</article>
+<aside class="live-sidebar liveblog-feed"><h2>Live updates</h2>
+<div class="live-entry"><time>23:41</time><p>Sunderland declares first again, beating its own record by four minutes as volunteers sprint across the hall.</p></div>
+<div class="live-entry"><time>23:12</time><p>Exit poll suggests a hung parliament, with neither party near a majority.</p></div>
+</aside></main><footer>© The Daily Meridian</footer></body></html>`;
+const ENTRY = 'Sunderland declares first again';
 
 describe('highlights and notes in Chromium', () => {
   let server: StaticServer;
@@ -82,6 +97,26 @@ describe('highlights and notes in Chromium', () => {
     await panel.reload();
     await expect.poll(() => panel.locator('.hl-orphans').textContent(), { timeout: 20_000 }).toContain('stood in comical contrast');
     expect(await painted(page, 'backstory-blue')).toEqual([]);
+    await panel.close();
+    await page.close();
+  });
+
+  it('highlights a live-blog entry outside the article text and paints it again after a reload (issue 14)', async () => {
+    server.override('/live/', LIVE_BLOG);
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/live/`);
+    const panel = await browser.openPanel(await browser.tabIdOf(page));
+    await panel.locator('h1.article-title').waitFor({ timeout: 20_000 });
+    // The entry is not in the extracted article…
+    expect(await panel.locator('body').textContent()).not.toContain(ENTRY);
+    // …and can be highlighted all the same.
+    await selectText(page, ENTRY);
+    await page.getByRole('button', { name: 'Highlight pink' }).click();
+    await expect.poll(() => painted(page, 'backstory-pink'), { timeout: 10_000 }).toEqual([ENTRY]);
+    await expect.poll(() => panel.locator('.hl-panel').textContent(), { timeout: 10_000 }).toContain('Outside the article text');
+
+    await page.reload();
+    await expect.poll(() => painted(page, 'backstory-pink'), { timeout: 20_000 }).toEqual([ENTRY]);
     await panel.close();
     await page.close();
   });

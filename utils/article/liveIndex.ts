@@ -17,12 +17,20 @@ import type { Article } from './types';
 export interface LiveTextIndex {
   /** A live Range covering article.text[start, end), or null when that text is not in the page (or the page changed). */
   toRange(start: number, end: number): Range | null;
+  /** The live text positions toRange would use (start inclusive, end exclusive), without making a Range. */
+  toPoints(start: number, end: number): LivePoints | null;
   /** The article.text offsets a live Range covers, or null when it covers no article text. */
   fromRange(range: Range): { start: number; end: number } | null;
   /** The live elements holding the article's text (the lowest common ancestor of each run of placed text). */
   readonly containers: readonly Element[];
   /** Share of article.text's non-whitespace characters found in the live page (1 = all of it). */
   readonly coverage: number;
+}
+
+/** A text span of the live page: [start.node@start.offset, end.node@end.offset). */
+export interface LivePoints {
+  start: { node: Text; offset: number };
+  end: { node: Text; offset: number };
 }
 
 interface Segment {
@@ -110,20 +118,62 @@ function nonWsBefore(data: string, end: number): number {
   return n;
 }
 
-/** Places paragraph skeletons in the live skeleton; returns segments sorted by article (and live) position. */
-function place(live: string, paras: { skel: string; art: number }[]): Segment[] {
+/** Occurrences of a long paragraph looked at; past this it is placed only by its neighbours (pass 2). */
+const MAX_OCCURRENCES = 8;
+
+/** Start positions of `needle` in `hay`, at most `max` of them. */
+function occurrencesOf(hay: string, needle: string, max: number): number[] {
+  const out: number[] = [];
+  for (let i = hay.indexOf(needle); i !== -1 && out.length < max; i = hay.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+/**
+ * Places paragraph skeletons in the live skeleton; returns segments sorted by article (and live) position.
+ *
+ * One monotone alignment (issue 14, cause b): long paragraphs found exactly once are the fixed points, kept where
+ * they form the heaviest chain in reading order; a long paragraph found several times (a pull quote in the masthead
+ * repeating it) takes an occurrence between its placed neighbours, inside the article's container when one is; the
+ * rest are placed inside the gap between their neighbours. No paragraph maps to a copy before the one preceding it.
+ * `containerSpan` gives the live skeleton span of the element holding the fixed points.
+ */
+function place(live: string, paras: { skel: string; art: number }[], containerSpan: (segs: Segment[]) => [number, number] | null): Segment[] {
   const placed: Array<Segment[] | null> = paras.map(() => null);
-  // Pass 1: long paragraphs, in order, each after the previous one.
-  let cursor = 0;
-  paras.forEach((p, i) => {
-    if (p.skel.length < ANCHOR_LEN) return;
-    const at = live.indexOf(p.skel, cursor);
-    if (at < 0) return;
-    placed[i] = [{ art: p.art, live: at, len: p.skel.length }];
-    cursor = at + p.skel.length;
+  const occ = paras.map((p) => (p.skel.length >= ANCHOR_LEN ? occurrencesOf(live, p.skel, MAX_OCCURRENCES + 1) : []));
+  // Pass 1a: the heaviest in-order chain of uniquely found long paragraphs (O(n²) over paragraphs: a few hundred).
+  const uniques = paras.map((_, i) => i).filter((i) => occ[i]!.length === 1);
+  const best: number[] = [];
+  const back: number[] = [];
+  uniques.forEach((i, a) => {
+    const at = occ[i]![0]!;
+    best[a] = paras[i]!.skel.length;
+    back[a] = -1;
+    for (let b = 0; b < a; b++) {
+      const j = uniques[b]!;
+      if (occ[j]![0]! + paras[j]!.skel.length <= at && best[b]! + paras[i]!.skel.length > best[a]!) {
+        best[a] = best[b]! + paras[i]!.skel.length;
+        back[a] = b;
+      }
+    }
   });
-  // Pass 2: the rest, each inside the gap between its placed neighbours.
+  let top = -1;
+  best.forEach((w, a) => {
+    if (top < 0 || w > best[top]!) top = a;
+  });
+  for (let a = top; a >= 0; a = back[a]!) {
+    const i = uniques[a]!;
+    placed[i] = [{ art: paras[i]!.art, live: occ[i]![0]!, len: paras[i]!.skel.length }];
+  }
+  const span = containerSpan(placed.flatMap((x) => x ?? []));
   const endOf = (segs: Segment[]): number => segs[segs.length - 1]!.live + segs[segs.length - 1]!.len;
+  const upperOf = (i: number): number => {
+    for (let j = i + 1; j < paras.length; j++) {
+      const next = placed[j];
+      if (next) return next[0]!.live;
+    }
+    return live.length;
+  };
+  // Pass 1b: long paragraphs found several times, in order, each between its placed neighbours.
   let lowerBound = 0;
   for (let i = 0; i < paras.length; i++) {
     const done = placed[i];
@@ -131,17 +181,36 @@ function place(live: string, paras: { skel: string; art: number }[]): Segment[] 
       lowerBound = endOf(done);
       continue;
     }
-    let upper = live.length;
-    for (let j = i + 1; j < paras.length; j++) {
-      const next = placed[j];
-      if (next) {
-        upper = next[0]!.live;
-        break;
-      }
+    const found = occ[i]!;
+    if (found.length < 2 || found.length > MAX_OCCURRENCES) continue;
+    const len = paras[i]!.skel.length;
+    const upper = upperOf(i);
+    const inGap = found.filter((at) => at >= lowerBound && at + len <= upper);
+    const inside = span ? inGap.filter((at) => at >= span[0] && at + len <= span[1]) : [];
+    const at = inside[0] ?? (inGap.length > 0 ? inGap[inGap.length - 1] : undefined);
+    if (at === undefined) continue;
+    placed[i] = [{ art: paras[i]!.art, live: at, len }];
+    lowerBound = at + len;
+  }
+  // Pass 2: the rest, each inside the gap between its placed neighbours.
+  lowerBound = 0;
+  for (let i = 0; i < paras.length; i++) {
+    const done = placed[i];
+    if (done) {
+      lowerBound = endOf(done);
+      continue;
     }
+    const upper = upperOf(i);
     const p = paras[i]!;
     if (p.skel.length === 0) continue;
-    const at = live.indexOf(p.skel, lowerBound);
+    // Several copies in the gap (a short heading repeated as the page's title above the article): the one inside
+    // the article's container, else the first.
+    const copies: number[] = [];
+    for (let x = live.indexOf(p.skel, lowerBound); x >= 0 && x + p.skel.length <= upper && copies.length < MAX_OCCURRENCES; x = live.indexOf(p.skel, x + 1)) {
+      copies.push(x);
+    }
+    const inside = span ? copies.find((x) => x >= span[0] && x + p.skel.length <= span[1]) : undefined;
+    const at = inside ?? copies[0] ?? -1;
     if (at >= 0 && at + p.skel.length <= upper) {
       placed[i] = [{ art: p.art, live: at, len: p.skel.length }];
       lowerBound = at + p.skel.length;
@@ -213,7 +282,7 @@ export function buildLiveIndex(doc: Document, article: Pick<Article, 'text'>, ro
     if (i < text.length && !WS.test(text[i]!)) k++;
   }
   const body = root;
-  const empty: LiveTextIndex = { toRange: () => null, fromRange: () => null, containers: [], coverage: 0 };
+  const empty: LiveTextIndex = { toRange: () => null, toPoints: () => null, fromRange: () => null, containers: [], coverage: 0 };
   if (!body || artOffsetOfSkel.length === 0) return empty;
 
   const { nodes, starts, skeleton } = collectTextNodes(body);
@@ -223,12 +292,6 @@ export function buildLiveIndex(doc: Document, article: Pick<Article, 'text'>, ro
     paras.push({ skel: p.replace(/\s+/g, ''), art: skelBefore[offset]! });
     offset += p.length + PARAGRAPH_SEPARATOR.length;
   }
-  const segments = place(skeleton, paras);
-  const segArt = segments.map((s) => s.art);
-  const segLive = segments.map((s) => s.live);
-  const nodeIndex = new Map<Node, number>();
-  nodes.forEach((n, i) => nodeIndex.set(n, i));
-  const covered = segments.reduce((n, s) => n + s.len, 0);
 
   /** Live skeleton position → (text node, offset of that character). */
   const livePoint = (k: number): { node: Text; offset: number } | null => {
@@ -292,6 +355,24 @@ export function buildLiveIndex(doc: Document, article: Pick<Article, 'text'>, ro
     return n < nodes.length ? starts[n]! : skeleton.length;
   };
 
+  /** Live skeleton span of the lowest element holding the first and last of `segs` (the article's container). */
+  const containerSpan = (segs: Segment[]): [number, number] | null => {
+    if (segs.length === 0) return null;
+    const a = livePoint(segs[0]!.live);
+    const b = livePoint(segs[segs.length - 1]!.live + segs[segs.length - 1]!.len - 1);
+    const lca = a && b ? lowestCommonAncestor(a.node, b.node) : null;
+    if (!lca) return null;
+    const first = nodesBefore(lca, 0);
+    const last = nodesBefore(lca, lca.childNodes.length);
+    return [first < nodes.length ? starts[first]! : skeleton.length, last < nodes.length ? starts[last]! : skeleton.length];
+  };
+  const segments = place(skeleton, paras, containerSpan);
+  const segArt = segments.map((s) => s.art);
+  const segLive = segments.map((s) => s.live);
+  const nodeIndex = new Map<Node, number>();
+  nodes.forEach((n, i) => nodeIndex.set(n, i));
+  const covered = segments.reduce((n, s) => n + s.len, 0);
+
   const containers: Element[] = [];
   if (segments.length > 0) {
     // One container per run of segments that share a close ancestor; in practice one element, or a few when the
@@ -302,10 +383,10 @@ export function buildLiveIndex(doc: Document, article: Pick<Article, 'text'>, ro
     if (lca) containers.push(lca);
   }
 
-  return {
+  const index: LiveTextIndex = {
     containers,
     coverage: covered / artOffsetOfSkel.length,
-    toRange(start: number, end: number): Range | null {
+    toPoints(start: number, end: number): LivePoints | null {
       const s = Math.max(0, Math.min(text.length, Math.floor(start)));
       const e = Math.max(0, Math.min(text.length, Math.floor(end)));
       if (!(s < e)) return null;
@@ -318,10 +399,15 @@ export function buildLiveIndex(doc: Document, article: Pick<Article, 'text'>, ro
       const p1 = livePoint(ls);
       const p2 = livePoint(le);
       if (!p1 || !p2 || !p1.node.isConnected || !p2.node.isConnected) return null;
+      return { start: p1, end: { node: p2.node, offset: p2.offset + 1 } };
+    },
+    toRange(start: number, end: number): Range | null {
+      const points = index.toPoints(start, end);
+      if (!points) return null;
       try {
         const range = doc.createRange();
-        range.setStart(p1.node, p1.offset);
-        range.setEnd(p2.node, p2.offset + 1);
+        range.setStart(points.start.node, points.start.offset);
+        range.setEnd(points.end.node, points.end.offset);
         return range;
       } catch {
         return null;
@@ -341,4 +427,5 @@ export function buildLiveIndex(doc: Document, article: Pick<Article, 'text'>, ro
       }
     },
   };
+  return index;
 }

@@ -1,4 +1,4 @@
-import { ANCHOR_SCHEME_VERSION, type HighlightColor, type TextPositionSelector, type TextQuoteSelector } from '../highlights/types';
+import { ANCHOR_SCHEME_VERSION, type HighlightColor, type HighlightScope, type TextPositionSelector, type TextQuoteSelector, type XPathSelector } from '../highlights/types';
 import { type ArticleRef, upsertArticle } from './articles';
 import { type BackstoryDB, type HighlightRecord, newId } from './schema';
 
@@ -7,6 +7,10 @@ export interface NewHighlight {
   article: ArticleRef;
   quote: TextQuoteSelector;
   position: TextPositionSelector;
+  /** Which text `position` counts in (default 'article'). */
+  scope?: HighlightScope;
+  /** The paragraph's XPathSelector (default none). */
+  structure?: XPathSelector | null;
   color: HighlightColor;
   note?: string;
 }
@@ -25,6 +29,8 @@ export async function createHighlight(db: BackstoryDB, input: NewHighlight, now 
       note: input.note ?? '',
       tags: [],
       anchorVersion: ANCHOR_SCHEME_VERSION,
+      scope: input.scope ?? 'article',
+      structure: input.structure ?? null,
       createdAt: now,
       updatedAt: now,
     };
@@ -34,7 +40,7 @@ export async function createHighlight(db: BackstoryDB, input: NewHighlight, now 
 }
 
 /** The fields of a highlight a reader can change. */
-export type HighlightPatch = Partial<Pick<HighlightRecord, 'color' | 'note' | 'tags' | 'quote' | 'position'>>;
+export type HighlightPatch = Partial<Pick<HighlightRecord, 'color' | 'note' | 'tags' | 'quote' | 'position' | 'scope' | 'structure'>>;
 
 /** Applies a patch; returns the updated record, or undefined when it no longer exists. */
 export async function updateHighlight(
@@ -49,6 +55,9 @@ export async function updateHighlight(
     const updated: HighlightRecord = {
       ...current,
       ...patch,
+      // Re-attached without saying where: the article text, as version 1 did.
+      ...(patch.position && !patch.scope ? { scope: 'article' as const } : {}),
+      ...(patch.position && patch.structure === undefined ? { structure: null } : {}),
       // Re-attaching writes new selectors, which are in the current scheme.
       anchorVersion: patch.quote || patch.position ? ANCHOR_SCHEME_VERSION : current.anchorVersion,
       updatedAt: now,

@@ -2,7 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { ArticleRef } from '../article/types';
 import type { EntityType } from '../entities/types';
 import type { KnowledgeCard, LinkCandidate, MatchInfo, MissReason } from '../knowledge/types';
-import type { HighlightColor, TextPositionSelector, TextQuoteSelector } from '../highlights/types';
+import type { HighlightColor, HighlightScope, TextPositionSelector, TextQuoteSelector, XPathSelector } from '../highlights/types';
 
 /*
  * THE SCHEMA POLICY (docs/decisions/002-database-schema.md)
@@ -59,6 +59,10 @@ export interface HighlightRecord {
   tags: string[];
   /** ANCHOR_SCHEME_VERSION that wrote the selectors. */
   anchorVersion: number;
+  /** Which text `position` counts in: the extracted article, or the page's whole readable text (version 2; v1 rows: 'article'). */
+  scope: HighlightScope;
+  /** XPathSelector of the paragraph the highlight starts in, evidence when re-anchoring (version 2; v1 rows: null). */
+  structure: XPathSelector | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -229,6 +233,11 @@ export const STORES_V1 = {
   linkChoices: 'id, &[site+name]',
 } as const;
 
+/** Version 2 (issue 14): only the table it changes. Same indexes: `scope` and `structure` are read, never queried. */
+export const STORES_V2 = {
+  highlights: 'id, articleId, url, color, createdAt, updatedAt, *tags',
+} as const;
+
 /**
  * Version 3 (issue 16): the reading history. Adds three tables; changes none. (Version 2 is another change's: a
  * version declares only the tables it adds or changes, so they compose.)
@@ -259,6 +268,19 @@ export class BackstoryDB extends Dexie {
   constructor(name = 'backstory') {
     super(name);
     this.version(1).stores(STORES_V1);
+    // Version 2 (issue 14, anchor scheme 2): highlights carry `scope` and `structure`. Rows written by version 1 were
+    // all made in the article text and stored no structure; their selectors stay valid (anchorVersion stays 1).
+    this.version(2)
+      .stores(STORES_V2)
+      .upgrade((tx) =>
+        tx
+          .table('highlights')
+          .toCollection()
+          .modify((h: Partial<HighlightRecord>) => {
+            h.scope ??= 'article';
+            h.structure ??= null;
+          }),
+      );
     // New tables start empty: the history begins with the first article read after the update (nothing to upgrade).
     this.version(3).stores(STORES_V3);
     // Version 4 (issue 17): the reader's copies. A new table only, so no upgrade function: old records are untouched.

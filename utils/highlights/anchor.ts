@@ -14,6 +14,8 @@ export const ANCHOR_RULES = {
   minFuzzyLength: 20,
   /** At least one side of stored context (prefix or suffix) must match this well, or the passage has moved out of its place. */
   minContextSimilarity: 0.7,
+  /** In strict mode (a second look in the page's whole text, see placeHighlights) the context mean a winner needs. */
+  strictMinContext: 0.9,
   /** Candidates whose quote+context scores are this close are a tie. */
   tieMargin: 0.05,
   /** A tie is broken by position only if the nearest candidate is this many times nearer the stored position… */
@@ -106,20 +108,50 @@ export function anchorInIndex(index: AnchorIndex, sel: HighlightSelectors, optio
       end,
     };
   };
+  const inBracket = (start: number): boolean => !options.bracket || (start >= options.bracket.lo && start <= options.bracket.hi);
   const rules: PickRules = {
     text,
     quoteLength: nQuote.length,
     prefix: quote.prefix,
     suffix: quote.suffix,
+    inBracket: options.bracket ? inBracket : null,
+    evidence: options.evidence ?? null,
+    strict: options.strict ?? false,
+  };
+  // Shapes a passage keeps (issue 14: deleted passages attached to look-alikes on the bench): a whole paragraph
+  // (a heading, a list item) is found as a whole paragraph, not as the start of a longer one; and a fuzzy match
+  // keeps the quote's numbers ("35% of students" is not "19% of students", whatever the edit distance says).
+  // (An empty side is the text's edge, or a selector from a tool that stores no context: a break on the other side is needed.)
+  const breakBefore = /\n\s*\n$/.test(quote.prefix);
+  const breakAfter = /^\n\s*\n/.test(quote.suffix);
+  const wholeParagraph = (breakBefore || quote.prefix === '') && (breakAfter || quote.suffix === '') && (breakBefore || breakAfter);
+  const quoteNumbers = (nQuote.match(/\d+/g) ?? []).join(' ');
+  const sameShape = (c: Candidate): boolean => {
+    if (wholeParagraph) {
+      const before = text.slice(Math.max(0, c.start - 2), c.start);
+      const after = text.slice(c.end, c.end + 2);
+      if (!(c.start === 0 || before === '\n\n') || !(c.end === text.length || after === '\n\n')) return false;
+    }
+    return c.exact || (norm.text.slice(c.nStart, c.nEnd).match(/\d+/g) ?? []).join(' ') === quoteNumbers;
   };
 
-  // 1. Position, checked against the quote (the common case: the page did not change before the passage).
-  if (position.start >= 0 && position.end <= text.length && text.slice(position.start, position.end) === quote.exact) {
-    const nStart = norm.fromOriginal[position.start] ?? 0;
+  // 1. Position, checked against the quote (the common case: the page did not change before the passage): where the
+  // neighbours say it moved to first, then where it was. A copy can sit on the stored offset (a pull quote inserted
+  // just before the first paragraph, issue 14 cause c), so the position alone decides only with the full context or
+  // a quote found nowhere else, in reading order with its neighbours, and not contradicted by the structure.
+  const expectedAt = position.start + (options.shift ?? 0);
+  const positions = expectedAt !== position.start ? [expectedAt, position.start] : [position.start];
+  for (const at of positions) {
+    const end = at + (position.end - position.start);
+    if (at < 0 || end > text.length || text.slice(at, end) !== quote.exact || !inBracket(at)) continue;
+    const nStart = norm.fromOriginal[at] ?? 0;
     const nEnd = nStart + nQuote.length;
     const c = scoreAt(nStart, nEnd, 1, true);
-    if (nQuote.length >= ANCHOR_RULES.minPositionOnlyLength || contextEvidence(c) >= ANCHOR_RULES.minContextSimilarity) {
-      return { status: 'anchored', start: position.start, end: position.end, method: 'position', score: finalScore(c) };
+    const unique = text.indexOf(quote.exact) === at && text.indexOf(quote.exact, at + 1) === -1;
+    const contextOk = nQuote.length >= ANCHOR_RULES.minPositionOnlyLength || contextEvidence(c) >= ANCHOR_RULES.minContextSimilarity;
+    if (unique && contextOk && options.evidence?.(at, end) !== false && (!options.strict || contextMean(c) >= ANCHOR_RULES.strictMinContext)) {
+      options.onPlaced?.(contextMean(c) >= 0.95);
+      return { status: 'anchored', start: at, end, method: 'position', score: finalScore(c) };
     }
   }
 
@@ -142,7 +174,7 @@ export function anchorInIndex(index: AnchorIndex, sel: HighlightSelectors, optio
       candidates.push(scoreAt(i, end, 1, true));
     }
   }
-  const bestExact = pick(candidates, rules);
+  const bestExact = pick(candidates.filter(sameShape), rules);
   // A clean exact win needs no fuzzy search: full context, or found once with one side intact (the other side had an
   // ad or an edit). Otherwise an edited copy in the right place might beat a verbatim one elsewhere (a pull quote).
   // The skip keeps long pages cheap: the fuzzy pass is O(text × quote / 32) per round.
@@ -150,6 +182,7 @@ export function anchorInIndex(index: AnchorIndex, sel: HighlightSelectors, optio
     bestExact.kind === 'win' &&
     (contextMean(bestExact.candidate) >= 0.95 || (candidates.length === 1 && contextEvidence(bestExact.candidate) >= 0.95))
   ) {
+    options.onPlaced?.(!bestExact.decided && contextMean(bestExact.candidate) >= 0.95);
     return toResult(bestExact.candidate);
   }
 
@@ -173,8 +206,11 @@ export function anchorInIndex(index: AnchorIndex, sel: HighlightSelectors, optio
     }
   }
   debug?.(candidates);
-  const best = pick(candidates, rules);
-  if (best.kind === 'win') return toResult(best.candidate);
+  const best = pick(candidates.filter(sameShape), rules);
+  if (best.kind === 'win') {
+    options.onPlaced?.(!best.decided && best.candidate.exact && contextMean(best.candidate) >= 0.95);
+    return toResult(best.candidate);
+  }
   options.onTie?.(best.tied);
   return { status: 'orphaned', reason: best.reason(nQuote.length) };
 }
@@ -187,6 +223,20 @@ export interface AnchorOptions {
   onTie?: (tied: boolean) => void;
   /** Receives every scored candidate (diagnostics: the bench's HL_DEBUG). */
   debug?: (candidates: readonly Candidate[]) => void;
+  /**
+   * Original offsets between which the passage's start must lie to keep reading order with the highlights placed
+   * with confidence around it (anchorAll): decides ties, vetoes a position or a winner out of order.
+   */
+  bracket?: { lo: number; hi: number };
+  /**
+   * The structural selector's verdict on a candidate [start, end): true inside the element it names, false outside
+   * while that element still holds the quote, null when it cannot tell. Evidence only: it settles ties.
+   */
+  evidence?: (start: number, end: number) => boolean | null;
+  /** Told, when the highlight is placed, whether the placement is confident (exact, full context, no tie settled). */
+  onPlaced?: (confident: boolean) => void;
+  /** A second look in a wider text (the page's, after the article lost the passage): the winner needs both sides of context. */
+  strict?: boolean;
 }
 
 /** Finds a highlight in the article text: position, then exact quote, then fuzzy quote; orphaned rather than guessed. */
@@ -194,28 +244,71 @@ export function anchor(text: string, sel: HighlightSelectors): AnchorResult {
   return anchorInIndex(prepareAnchorIndex(text), sel);
 }
 
-/** Anchors many highlights in one text, normalising it once; results are in the order of `highlights`. */
-export function anchorAll(text: string, highlights: readonly HighlightSelectors[]): AnchorResult[] {
+/** Options of anchorAll. */
+export interface AnchorAllOptions {
+  /** The structural selector's verdict (see AnchorOptions.evidence) for highlight `i`. */
+  evidence?: (i: number, start: number, end: number) => boolean | null;
+  /** Whether highlight `i` is anchored strictly (see AnchorOptions.strict). */
+  strict?: (i: number) => boolean;
+}
+
+/**
+ * Anchors many highlights in one text, normalising it once; results are in the order of `highlights`.
+ *
+ * The article's highlights are one alignment problem (issue 14): the highlights placed with confidence (exact, full
+ * context, no tie to settle) are the fixed points, kept only where they are in reading order with each other; every
+ * other highlight is then anchored from there, with the shift its nearest confident neighbour shows and its start
+ * bracketed by its confident neighbours' new starts. A doubtful placement never moves anything else.
+ */
+export function anchorAll(text: string, highlights: readonly HighlightSelectors[], opts: AnchorAllOptions = {}): AnchorResult[] {
   const index = prepareAnchorIndex(text);
-  const tied: number[] = [];
-  const results = highlights.map((h, i) => anchorInIndex(index, h, { onTie: (t) => t && tied.push(i) }));
-  if (tied.length === 0) return results;
-  // Second pass for ties only: the highlights placed with full confidence show how far the text moved around each
-  // tied one (ads and pull quotes inserted above it), which lets the position hint tell the original from a copy.
-  const moves: Array<{ at: number; shift: number }> = [];
-  results.forEach((r, i) => {
+  const evidenceFor = (i: number) => (opts.evidence ? (s: number, e: number) => opts.evidence!(i, s, e) : undefined);
+  const confident: boolean[] = highlights.map(() => false);
+  const strict = (i: number) => opts.strict?.(i) ?? false;
+  const results = highlights.map((h, i) => anchorInIndex(index, h, { evidence: evidenceFor(i), strict: strict(i), onPlaced: (c) => (confident[i] = c) }));
+  const order = highlights.map((_, i) => i).sort((a, b) => (highlights[a] as HighlightSelectors).position.start - (highlights[b] as HighlightSelectors).position.start || a - b);
+  // Fixed points: confident placements, in reading order with each other (a longest increasing run of new starts).
+  const fixed = inOrder(order.filter((i) => confident[i]), (i) => (results[i] as { start: number }).start);
+  if (fixed.length === 0 || fixed.length === highlights.length) return results;
+  const isFixed = new Set(fixed);
+  let k = -1; // index in `fixed` of the last fixed point at or before the current highlight in reading order
+  for (const i of order) {
+    if (isFixed.has(i)) {
+      k = fixed.indexOf(i, k + 1);
+      continue;
+    }
     const h = highlights[i] as HighlightSelectors;
-    if (r.status === 'anchored' && r.method !== 'fuzzy' && r.score >= 0.9) moves.push({ at: h.position.start, shift: r.start - h.position.start });
-  });
-  if (moves.length === 0) return results;
-  moves.sort((a, b) => a.at - b.at);
-  for (const i of tied) {
-    const h = highlights[i] as HighlightSelectors;
-    const before = moves.filter((m) => m.at <= h.position.start).pop();
-    const shift = (before ?? (moves[0] as { shift: number })).shift;
-    results[i] = anchorInIndex(index, h, { shift });
+    const prev = k >= 0 ? (fixed[k] as number) : undefined;
+    const next = fixed[k + 1];
+    const placed = (j: number) => results[j] as { start: number };
+    const storedAt = (j: number) => (highlights[j] as HighlightSelectors).position.start;
+    // The shift of the nearer confident neighbour in the stored text.
+    const near = prev === undefined ? next : next === undefined ? prev : h.position.start - storedAt(prev) <= storedAt(next) - h.position.start ? prev : next;
+    const shift = near === undefined ? 0 : placed(near).start - storedAt(near);
+    const bracket = { lo: prev === undefined ? 0 : placed(prev).start, hi: next === undefined ? text.length : placed(next).start };
+    results[i] = anchorInIndex(index, h, { shift, bracket, evidence: evidenceFor(i), strict: strict(i) });
   }
   return results;
+}
+
+/** The longest subsequence of `ids` (already in stored order) whose `at` values do not decrease (patience sorting). */
+function inOrder(ids: number[], at: (id: number) => number): number[] {
+  const tails: number[] = [];
+  const prevOf = new Map<number, number | undefined>();
+  for (const id of ids) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at(tails[mid] as number) <= at(id)) lo = mid + 1;
+      else hi = mid;
+    }
+    prevOf.set(id, lo > 0 ? tails[lo - 1] : undefined);
+    tails[lo] = id;
+  }
+  const out: number[] = [];
+  for (let id = tails[tails.length - 1]; id !== undefined; id = prevOf.get(id)) out.push(id);
+  return out.reverse();
 }
 
 function contextEvidence(c: Candidate): number {
@@ -228,7 +321,8 @@ function contextMean(c: Candidate): number {
   return sides.length ? sides.reduce((a, b) => a + b, 0) / sides.length : 1;
 }
 
-type Pick = { kind: 'win'; candidate: Candidate } | { kind: 'none'; tied: boolean; reason: (quoteLength: number) => string };
+/** `decided`: the winner needed a tie settled or reading order to win (not a fixed point for its neighbours). */
+type Pick = { kind: 'win'; candidate: Candidate; decided: boolean } | { kind: 'none'; tied: boolean; reason: (quoteLength: number) => string };
 
 interface PickRules {
   /** The original text (for paragraph structure). */
@@ -237,6 +331,12 @@ interface PickRules {
   /** Stored context, as written (paragraph breaks intact). */
   prefix: string;
   suffix: string;
+  /** Whether a start keeps reading order with the confident neighbours (null: no neighbours to tell). */
+  inBracket: ((start: number) => boolean) | null;
+  /** The structural selector's verdict on a candidate (see AnchorOptions.evidence). */
+  evidence: ((start: number, end: number) => boolean | null) | null;
+  /** See AnchorOptions.strict. */
+  strict: boolean;
 }
 
 /** The best acceptable candidate, or why there is none (weak, out of context, or tied). */
@@ -257,7 +357,47 @@ function pick(candidates: Candidate[], rules: PickRules): Pick {
   // Ties are judged among every plausible candidate, accepted or not: a near-equal rival means we cannot tell.
   const tied = plausible.filter((c) => top.score - c.score <= ANCHOR_RULES.tieMargin);
   let winner: Candidate | null = top;
-  if (tied.length > 1) winner = breakTie(tied, rules.text);
+  let decided = false;
+  if (tied.length > 1) {
+    winner = breakTie(tied, rules);
+    decided = true;
+  }
+  // Out of reading order with the confident neighbours while a plausible candidate in order keeps its context: the
+  // one in order (a copy elsewhere on the page outscored an edited original).
+  if (winner && rules.inBracket && !rules.inBracket(winner.start)) {
+    const inOrder = plausible.filter((c) => rules.inBracket!(c.start) && contextEvidence(c) >= ANCHOR_RULES.minContextSimilarity);
+    if (inOrder.length === 1) {
+      winner = inOrder[0] as Candidate;
+      decided = true;
+    }
+  }
+  // The winner is a copy when its whole paragraph is a strict part of another plausible candidate's paragraph that
+  // keeps one side of the context (a pull quote repeating a sentence as a paragraph of its own, issue 14), or when
+  // the structural selector puts it outside the stored paragraph's element while exactly one such candidate is inside.
+  if (winner) {
+    const w: Candidate = winner;
+    const own = paragraphAround(rules.text, w.start, w.end);
+    const keeps = (c: Candidate) =>
+      c !== w && contextEvidence(c) >= ANCHOR_RULES.minContextSimilarity && (!rules.inBracket || rules.inBracket(c.start) || !rules.inBracket(w.start));
+    const containing = plausible.filter((c) => {
+      if (!keeps(c)) return false;
+      const p = paragraphAround(rules.text, c.start, c.end);
+      return p.length > own.length && p.includes(own);
+    });
+    if (containing.length === 1) {
+      winner = containing[0] as Candidate;
+      decided = true;
+    } else if (rules.evidence && rules.evidence(w.start, w.end) === false) {
+      const inside = plausible.filter((c) => keeps(c) && rules.evidence!(c.start, c.end) === true);
+      if (inside.length === 1) {
+        winner = inside[0] as Candidate;
+        decided = true;
+      }
+    }
+  }
+  if (winner && rules.strict && contextMean(winner) < ANCHOR_RULES.strictMinContext) {
+    return { kind: 'none', tied: false, reason: () => 'The quoted text is no longer in the article, and not in its place elsewhere on the page.' };
+  }
   if (winner === null) {
     return { kind: 'none', tied: true, reason: () => `The quoted text fits ${tied.length} places equally well; not guessing.` };
   }
@@ -268,7 +408,7 @@ function pick(candidates: Candidate[], rules: PickRules): Pick {
       reason: () => 'The quoted text appears in the article, but not where it was: its surrounding text is gone.',
     };
   }
-  return { kind: 'win', candidate: winner };
+  return { kind: 'win', candidate: winner, decided };
 }
 
 /**
@@ -276,7 +416,21 @@ function pick(candidates: Candidate[], rules: PickRules): Pick {
  * whose whole paragraph is contained in another candidate's paragraph is the copy; failing that, the one clearly
  * nearer the stored position; failing that, none.
  */
-function breakTie(tied: Candidate[], text: string): Candidate | null {
+function breakTie(tied: Candidate[], rules: PickRules): Candidate | null {
+  // Evidence first, each kind accepted only for a candidate that keeps one side of its context: reading order with
+  // the confident neighbours, then the structural selector (the stored paragraph's element).
+  const keeps = (c: Candidate) => contextEvidence(c) >= ANCHOR_RULES.minContextSimilarity;
+  if (rules.inBracket) {
+    const inOrder = tied.filter((c) => rules.inBracket!(c.start));
+    if (inOrder.length === 1 && keeps(inOrder[0] as Candidate)) return inOrder[0] as Candidate;
+    if (inOrder.length > 1) tied = inOrder;
+  }
+  if (rules.evidence) {
+    const verdicts = tied.map((c) => rules.evidence!(c.start, c.end));
+    const inside = tied.filter((_, i) => verdicts[i] === true);
+    if (inside.length === 1 && keeps(inside[0] as Candidate)) return inside[0] as Candidate;
+  }
+  const text = rules.text;
   const paras = tied.map((c) => paragraphAround(text, c.start, c.end));
   const sources = tied.filter((_, i) => {
     const own = paras[i] as string;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ArticleRecord, HighlightRecord, NoteRecord } from '../db/schema';
-import { ANCHOR_SCHEME_VERSION, HIGHLIGHT_COLORS, type HighlightColor } from '../highlights/types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../highlights/types';
 import { MAX_QUOTE_CONTEXT, TimeSchema } from '../records/recordSchema';
 import { describeIssue, RECORD_SCHEMAS, type BackupTable, type ImportData } from './backupSchema';
 import { ImportError } from './importError';
@@ -178,7 +178,11 @@ export async function w3cToLibrary(value: unknown, options: { now?: number; yiel
         color: color ?? 'yellow',
         note,
         tags,
-        anchorVersion: ANCHOR_SCHEME_VERSION,
+        // Quote + position and nothing else: what anchor scheme 1 wrote (scheme 2 adds a scope and a structure, which
+        // W3C JSON from here or another tool does not carry).
+        anchorVersion: 1,
+        scope: 'article',
+        structure: null,
         createdAt: created,
         updatedAt: modified,
       });

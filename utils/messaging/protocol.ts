@@ -14,8 +14,12 @@ import {
   PageAnalysisSchema,
   PositionSelectorSchema,
   QuoteSelectorSchema,
+  ScopeSchema,
+  StructureSchema,
   TagsSchema,
+  XPathSelectorSchema,
 } from './schemas';
+import { HIGHLIGHT_SCOPES } from '../highlights/types';
 
 /**
  * Who may send a message: the content script of a web page, an extension page (side panel, library, options),
@@ -59,6 +63,8 @@ export const toBackground = {
       article: ArticleRefSchema,
       quote: QuoteSelectorSchema,
       position: PositionSelectorSchema,
+      scope: ScopeSchema,
+      structure: StructureSchema,
       color: ColorSchema,
       note: v.optional(v.pipe(v.string(), v.maxLength(100_000)), ''),
     }),
@@ -73,6 +79,9 @@ export const toBackground = {
       tags: v.optional(TagsSchema),
       quote: v.optional(QuoteSelectorSchema),
       position: v.optional(PositionSelectorSchema),
+      /** With new selectors (re-attaching): the text they count in and the paragraph's structure. */
+      scope: v.optional(v.picklist(HIGHLIGHT_SCOPES)),
+      structure: v.optional(v.nullable(XPathSelectorSchema)),
     }),
   },
   /** any → background: delete a highlight; the reply carries the record so the caller can undo. */

@@ -77,5 +77,8 @@ export {
   IdSchema,
   PositionSelectorSchema,
   QuoteSelectorSchema,
+  ScopeSchema,
+  StructureSchema,
   TagsSchema,
+  XPathSelectorSchema,
 } from '../records/recordSchema';

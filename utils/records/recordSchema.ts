@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { HIGHLIGHT_COLORS } from '../highlights/types';
+import { HIGHLIGHT_COLORS, HIGHLIGHT_SCOPES } from '../highlights/types';
 import { normalizeTags } from './tagForm';
 
 /*
@@ -90,6 +90,18 @@ export const PositionSelectorSchema = v.pipe(
   v.check((p) => p.end > p.start, 'end must be after start'),
 );
 
+/** Which text a highlight's offsets count in; absent in records written before anchor scheme 2: 'article'. */
+export const ScopeSchema = v.optional(v.picklist(HIGHLIGHT_SCOPES), 'article');
+
+/** W3C XPathSelector as describeStructure writes it: element steps only (/html[1]/body[1]/…/p[3]), no expressions. */
+export const XPathSelectorSchema = v.object({
+  type: v.literal('XPathSelector'),
+  value: v.pipe(v.string(), v.maxLength(4000), v.regex(/^(\/[a-z][a-z0-9-]*\[\d{1,5}\])+$/, 'must be a path of element steps such as /html[1]/body[1]/p[2]')),
+});
+
+/** A highlight's structural selector; absent in records written before anchor scheme 2: null. */
+export const StructureSchema = v.optional(v.nullable(XPathSelectorSchema), null);
+
 /** An entity remembered with a saved article. */
 export const StoredEntitySchema = v.object({
   key: str(300),
@@ -126,7 +138,7 @@ export const ArticleRefSchema = v.pick(ArticleRecordSchema, ['url', 'pageUrl', '
 export const HighlightNoteSchema = str(MAX_HIGHLIGHT_NOTE);
 /** An article note's body. */
 export const ArticleNoteSchema = str(MAX_ARTICLE_NOTE);
-/** anchorVersion: the anchoring scheme that wrote the selectors (1 today; a newer build may write more). */
+/** anchorVersion: the anchoring scheme that wrote the selectors (2 today, 1 before issue 14; a newer build may write more). */
 export const AnchorVersionSchema = v.pipe(v.number(), v.integer(), v.minValue(1, 'must be 1 or more'), v.maxValue(1000));
 
 /** A saved highlight (HighlightRecord). */
@@ -140,6 +152,8 @@ export const HighlightRecordSchema = v.object({
   note: HighlightNoteSchema,
   tags: TagsSchema,
   anchorVersion: AnchorVersionSchema,
+  scope: ScopeSchema,
+  structure: StructureSchema,
   createdAt: TimeSchema,
   updatedAt: TimeSchema,
 });

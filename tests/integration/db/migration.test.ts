@@ -2,9 +2,11 @@ import { Dexie } from 'dexie';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BackstoryDB, HISTORY_TABLES, STORES_V1, STORES_V4, TABLES } from '../../../utils/db/schema';
+import { BackstoryDB, HISTORY_TABLES, STORES_V1, STORES_V2, STORES_V4, TABLES } from '../../../utils/db/schema';
 import { keepCopy } from '../../../utils/db/copies';
 import { recordRead } from '../../../utils/history/recordRead';
+import { HighlightRecordSchema } from '../../../utils/records/recordSchema';
+import * as v from 'valibot';
 
 /*
  * The migration harness: every shipped schema version has a fixture recorded when it shipped. The harness writes the
@@ -53,8 +55,10 @@ describe('database migrations', () => {
     await db.open();
     for (const table of TABLES) {
       const rows = await db.table(table).toArray();
-      // Tables added after version 1 start empty.
-      expect(rows, table).toEqual(fixture.rows[table] ?? []);
+      // Tables added after version 1 start empty; version 2 (issue 14) adds two fields to highlights; the rest is kept.
+      const kept = fixture.rows[table] ?? [];
+      const expected = table === 'highlights' ? kept.map((h) => ({ ...h, scope: 'article', structure: null })) : kept;
+      expect(rows, table).toEqual(expected);
     }
     // Indexes the app queries work on migrated data.
     expect(await db.articles.where('url').equals('https://news.example/opinion/axis-of-outcasts').count()).toBe(1);
@@ -88,6 +92,24 @@ describe('database migrations', () => {
     expect(await db.articles.get(String(saved.id))).toEqual(saved);
     // Every key is a UUID string.
     for (const table of HISTORY_TABLES) for (const row of await db.table(table).toArray()) expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('version 1 → 2: highlights are marked as made in the article text with no structure, and still pass the record schema', async () => {
+    const fixture = loadFixture('v1.json');
+    expect(fixture.rows.highlights!.length).toBeGreaterThan(0);
+    expect(fixture.rows.highlights!.every((h) => !('scope' in h) && !('structure' in h))).toBe(true);
+    await writeOldDatabase('migrate-v1-v2', fixture);
+    const db = new BackstoryDB('migrate-v1-v2');
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(2);
+    const rows = await db.highlights.toArray();
+    expect(rows.map((h) => [h.scope, h.structure, h.anchorVersion])).toEqual(fixture.rows.highlights!.map((h) => ['article', null, h.anchorVersion]));
+    for (const row of rows) expect(v.safeParse(HighlightRecordSchema, row).success).toBe(true);
+    // Version 2 declares only the table it changes, with the indexes version 1 had.
+    expect(Object.keys(STORES_V2)).toEqual(['highlights']);
+    expect(STORES_V2.highlights).toBe(STORES_V1.highlights);
+    expect(await db.highlights.where('url').equals(rows[0]!.url).count()).toBeGreaterThan(0);
   });
 
   it('refuses to add a second article under the same URL (the article key is unique)', async () => {

@@ -27,6 +27,8 @@ export function seedHighlight(
     note: options.note ?? '',
     tags: [],
     anchorVersion: 1,
+    scope: 'article',
+    structure: null,
     createdAt: options.createdAt ?? 1_696_224_600_000,
     updatedAt: options.createdAt ?? 1_696_224_600_000,
     anchored: options.anchored ?? true,

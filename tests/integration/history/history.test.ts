@@ -145,6 +145,8 @@ describe('recording what was read', () => {
         note,
         tags: [],
         anchorVersion: 1,
+        scope: 'article',
+        structure: null,
         createdAt: 1,
         updatedAt: 1,
       };

@@ -54,6 +54,8 @@ function highlight(over: Partial<HighlightRecord> = {}): HighlightRecord {
     note: '',
     tags: [],
     anchorVersion: 1,
+    scope: 'article',
+    structure: null,
     createdAt: NOW - 5000,
     updatedAt: NOW - 5000,
     ...over,

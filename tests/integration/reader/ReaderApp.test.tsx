@@ -38,7 +38,7 @@ async function seed(): Promise<{ articleId: string; highlightId: string; orphanI
   });
   const start = TEXT.indexOf('grain, rockets');
   const make = (sel: ReturnType<typeof describeRange>, note: string) => ({
-    id: crypto.randomUUID(), articleId: article.id, url: URL_, ...sel, color: 'green' as const, note, tags: [], anchorVersion: 1, createdAt: now, updatedAt: now,
+    id: crypto.randomUUID(), articleId: article.id, url: URL_, ...sel, color: 'green' as const, note, tags: [], anchorVersion: 1, scope: 'article' as const, structure: null, createdAt: now, updatedAt: now,
   });
   const highlight = make(describeRange(TEXT, start, start + 'grain, rockets'.length), 'my note on rockets');
   const orphan = make({ quote: { type: 'TextQuoteSelector', exact: 'a passage the copy never had in it at all', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 5, end: 46 } }, '');

@@ -161,11 +161,12 @@ suite('anchor: bad selectors never throw', () => {
 });
 
 suite('anchorAll', () => {
-  it('gives the same results as anchoring one by one, in order', () => {
+  it('places what anchoring one by one places, in order (scores differ: position is judged from the neighbours\' shift)', () => {
     const sels = [LONG, 'diplomatic stumbling block', 'very real', 'Kim'].map((q) => select(seed, q));
     const changed = join(['Advertisement', ...paragraphs.filter((p) => !p.includes('very real'))]);
     const all = anchorAll(changed, sels);
-    expect(all).toEqual(sels.map((s) => anchor(changed, s)));
+    const where = (r: AnchorResult) => (r.status === 'anchored' ? [r.start, r.end] : r.status);
+    expect(all.map(where)).toEqual(sels.map((s) => where(anchor(changed, s))));
     expect(all.map((r) => r.status)).toEqual(['anchored', 'anchored', 'orphaned', 'anchored']);
   });
 });
@@ -184,7 +185,8 @@ suite('anchorAll: ties settled by neighbours', () => {
     expect(anchor(changed, target)).toMatchObject({ status: 'orphaned', reason: expect.stringMatching(/equally well/) });
     const [r] = anchorAll(changed, [target, neighbour]);
     const truth = changed.lastIndexOf('the talks would continue next week');
-    expectAt(r!, changed, truth, truth + 'the talks would continue next week'.length, 'exact');
+    // found where the neighbour's shift says it is (method 'position' since issue 14, 'exact' before)
+    expectAt(r!, changed, truth, truth + 'the talks would continue next week'.length);
   });
 });
 

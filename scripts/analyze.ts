@@ -8,6 +8,7 @@ import { JSDOM } from 'jsdom';
 import { analyzePage, type PageAnalysis } from '../utils/analysis/analyzePage';
 import { textToArticle } from '../utils/analysis/textToArticle';
 import { findEntities } from '../utils/entities/findEntities';
+import { modelFor } from '../utils/entities/model/load';
 import type { KeyFact, LinkCandidate, LinkResult } from '../utils/knowledge/types';
 import { endpointsFromBase } from '../utils/knowledge/wikiUrls';
 import { DEFAULT_ENDPOINTS, type Endpoints } from '../utils/settings/endpoints';
@@ -117,7 +118,7 @@ async function load(input: string): Promise<{ body: string; url: string; isText:
 export function analyzeInput(body: string, url: string, isText: boolean): PageAnalysis {
   if (isText) {
     const article = textToArticle(body, url);
-    const entities = findEntities({ text: article.text, title: article.title, byline: article.byline, lang: article.lang });
+    const entities = findEntities({ text: article.text, title: article.title, byline: article.byline, lang: article.lang }, { model: modelFor(article.lang) });
     return { url, extraction: { kind: 'article', article }, entities, analyzedAt: Date.now() };
   }
   const { window } = new JSDOM(body, { url });
@@ -274,6 +275,7 @@ export function toJson(analysis: PageAnalysis, lookups?: Lookups | 'off'): Recor
       fictional: e.fictional ?? false,
       mentionCount: e.mentions.length,
       mentions: e.mentions,
+      confidence: e.confidence ?? null,
       ...(lookups === undefined ? {} : { knowledge: knowledge(e.id) }),
     })),
   };

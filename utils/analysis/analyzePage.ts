@@ -1,6 +1,7 @@
 import { extractArticle } from '../article/extractArticle';
 import type { ExtractionResult } from '../article/types';
 import { findEntities } from '../entities/findEntities';
+import { modelFor } from '../entities/model/load';
 import type { Entity } from '../entities/types';
 
 /** Everything Backstory learns from one page without the network. */
@@ -24,7 +25,7 @@ export function analyzePage(doc: Document, url: string, opts: { force?: boolean;
           title: extraction.article.title,
           byline: extraction.article.byline,
           lang: extraction.article.lang,
-        })
+        }, { model: modelFor(extraction.article.lang) })
       : [];
   return { url, extraction, entities, analyzedAt: opts.now ?? Date.now() };
 }

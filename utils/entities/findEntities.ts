@@ -1,3 +1,5 @@
+import type { EntityModel } from './model/codec';
+import { combineWithModel, type ModelPolicy } from './model/combine';
 import { isFirstName, isKnownOrganization, isLastName, lookupDemonym, lookupPlace, nameKey } from './gazetteer';
 import { ACRONYMS, FICTIONAL } from './lexicon';
 import { spotCandidates, type Candidate } from './spot';
@@ -22,6 +24,10 @@ export interface FindEntitiesOptions {
   demonyms?: boolean;
   /** Also return works (film and book titles) as type 'other'. Default true. */
   works?: boolean;
+  /** A trained recognizer (utils/entities/model/load.ts modelFor): it decides the spans, the rules group them. */
+  model?: EntityModel | null;
+  /** How rules and model combine (default 'union'; 'model' is kept for the bench's comparison). */
+  modelPolicy?: ModelPolicy;
 }
 
 interface Resolved {
@@ -129,7 +135,8 @@ export function findEntities(input: EntityInput, options: FindEntitiesOptions = 
     (x, y) =>
       y.mentions.length - x.mentions.length || Number(!!x.author) - Number(!!y.author) || (firstOf.get(x.id) ?? 0) - (firstOf.get(y.id) ?? 0),
   );
-  return result;
+  // Issue 12: the model's one entry point. Everything above is the rules; the model proposes and scores spans.
+  return options.model ? combineWithModel(text, result, options.model, options.modelPolicy) : result;
 }
 
 /**

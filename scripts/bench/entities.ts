@@ -9,6 +9,11 @@ import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { findEntities } from '../../utils/entities/findEntities';
 import { run as runLanguages } from './entitiesLanguages';
+import { decodeModel, fromBase64 } from '../../utils/entities/model/codec';
+import { defaultPolicy, type ModelPolicy } from '../../utils/entities/model/combine';
+import { modelFor } from '../../utils/entities/model/load';
+import { tagsToSpans } from '../../utils/entities/model/recognize';
+import { loadCorpus, type CorpusName } from '../lib/nerCorpora';
 
 interface DevSpan {
   start: number;
@@ -159,4 +164,104 @@ export async function run(): Promise<void> {
   console.log(`seed   findEntities ${seedMs.toFixed(1)} ms for ${countTokens(seed)} tokens (warm, median of 15)`);
   // Issue 12, languages: per-language figures on tests/fixtures/entities/languages.
   await runLanguages();
+  await runCorpora(texts);
+}
+
+type Typed = 'person' | 'place' | 'organization';
+const TYPED: Typed[] = ['person', 'place', 'organization'];
+const FROM_TAG: Record<string, Typed | undefined> = { PER: 'person', LOC: 'place', ORG: 'organization' };
+
+/** Exact-span counts per type over (text, gold) pairs for one system. */
+function scoreTyped(docs: Array<{ text: string; gold: Array<{ start: number; end: number; type: Typed }> }>, system: (text: string) => Array<{ start: number; end: number; type: Typed }>): Record<Typed, Score> {
+  const total = { person: { tp: 0, fp: 0, fn: 0 }, place: { tp: 0, fp: 0, fn: 0 }, organization: { tp: 0, fp: 0, fn: 0 } };
+  for (const d of docs) {
+    const key = (s: { start: number; end: number; type: string }): string => `${s.start}:${s.end}:${s.type}`;
+    const got = new Set(system(d.text).map(key));
+    const gold = new Set(d.gold.map(key));
+    for (const k of got) total[k.split(':')[2] as Typed][gold.has(k) ? 'tp' : 'fp']++;
+    for (const k of gold) if (!got.has(k)) total[k.split(':')[2] as Typed].fn++;
+  }
+  return total;
+}
+
+function entitySpans(text: string, lang: string, withModel: boolean, modelPolicy?: ModelPolicy): Array<{ start: number; end: number; type: Typed }> {
+  const out: Array<{ start: number; end: number; type: Typed }> = [];
+  for (const e of findEntities({ text, lang }, { model: withModel ? modelFor(lang) : null, modelPolicy })) {
+    if (e.fictional || e.type === 'other') continue;
+    for (const m of e.mentions) out.push({ start: m.start, end: m.end, type: e.type });
+  }
+  return out;
+}
+
+function compromiseTyped(text: string): Array<{ start: number; end: number; type: Typed }> {
+  const doc = nlp(text);
+  const out: Array<{ start: number; end: number; type: Typed }> = [];
+  const add = (type: Typed, matches: CompromiseMatch[]): void => {
+    for (const m of matches) {
+      let start = m.offset.start;
+      let end = start + m.offset.length;
+      let s = text.slice(start, end);
+      const lead = /^[\s"“‘'(\[]+/.exec(s)?.[0].length ?? 0;
+      start += lead;
+      s = s.slice(lead);
+      end -= /(?:[’']s?)?[\s,.;:!?"”’')\]]*$/.exec(s)?.[0].length ?? 0;
+      if (end > start) out.push({ start, end, type });
+    }
+  };
+  add('person', doc.people().json({ offset: true }) as CompromiseMatch[]);
+  add('place', doc.places().json({ offset: true }) as CompromiseMatch[]);
+  add('organization', doc.organizations().json({ offset: true }) as CompromiseMatch[]);
+  return out;
+}
+
+const TARGETS: Partial<Record<CorpusName, Partial<Record<Typed, number>>>> = {
+  wikigold: { person: 0.88, place: 0.85, organization: 0.65 },
+  bosque: { person: 0.85, place: 0.8 },
+};
+
+/** Held-out parts of the open corpora (scripts/lib/nerCorpora.ts): model + rules, rules alone, compromise, same run. */
+async function runCorpora(speedTexts: string[]): Promise<void> {
+  const f2 = (x: number): string => x.toFixed(2);
+  console.log('open corpora, held-out parts only (never trained on), exact-span P/R/F1 per type:');
+  for (const corpus of ['wikigold', 'btc', 'wnut17', 'bosque', 'team'] as const) {
+    const docs = loadCorpus(corpus)
+      .filter((d) => d.split === 'test')
+      .map((d) => ({
+        text: d.text,
+        lang: d.lang,
+        gold: tagsToSpans(d.tokens, d.gold).flatMap((s) => (FROM_TAG[s.type] ? [{ start: s.start, end: s.end, type: FROM_TAG[s.type]! }] : [])),
+      }));
+    const lang = docs[0]?.lang ?? 'en';
+    const tokens = docs.reduce((n, d) => n + countTokens(d.text), 0);
+    const model = scoreTyped(docs, (t) => entitySpans(t, lang, true));
+    const rules = scoreTyped(docs, (t) => entitySpans(t, lang, false));
+    // The policy not chosen for this language, for comparison (model/combine.ts defaultPolicy).
+    const other: ModelPolicy = defaultPolicy(lang) === 'union' ? 'model' : 'union';
+    const alt = scoreTyped(docs, (t) => entitySpans(t, lang, true, other));
+    const theirs = lang === 'en' ? scoreTyped(docs, compromiseTyped) : null;
+    console.log(`${corpus} (${lang}, ${docs.length} docs, ${tokens} tokens; model+rules = policy '${defaultPolicy(lang)}', alt = '${other}')`);
+    for (const type of TYPED) {
+      const a = prf(model[type]);
+      const r = prf(rules[type]);
+      const o = prf(alt[type]);
+      const c = theirs ? prf(theirs[type]) : null;
+      const target = TARGETS[corpus]?.[type];
+      console.log(
+        `  ${type.padEnd(12)} model+rules P ${f2(a.p)} R ${f2(a.r)} F1 ${f2(a.f)} | alt F1 ${f2(o.f)} | rules P ${f2(r.p)} R ${f2(r.r)} F1 ${f2(r.f)} | ` +
+          (c ? `compromise P ${f2(c.p)} R ${f2(c.r)} F1 ${f2(c.f)}` : 'compromise (English only)') +
+          (target ? ` | target F1 >= ${target}` : ''),
+      );
+    }
+  }
+  // Start-up: decoding the shipped model (base64 → gunzip → weights), the analyser's one-off cost per page load.
+  const { default: en } = await import('../../utils/entities/model/data/en');
+  const t0 = performance.now();
+  decodeModel(fromBase64(en));
+  const startMs = performance.now() - t0;
+  const withModel = throughput(speedTexts, (t) => findEntities({ text: t }, { model: modelFor('en') }));
+  const rulesOnly = throughput(speedTexts, (t) => findEntities({ text: t }));
+  console.log(
+    `speed  model+rules ${withModel.wall.toFixed(0)} tokens/ms wall, ${withModel.cpu.toFixed(0)} per CPU-ms | rules only ${rulesOnly.wall.toFixed(0)} wall, ${rulesOnly.cpu.toFixed(0)} per CPU-ms | target >= 300 tokens/ms`,
+  );
+  console.log(`model  en ${(fromBase64(en).length / 1e6).toFixed(2)} MB gzipped (target <= 3), analyser start-up: model decode ${startMs.toFixed(0)} ms once`);
 }

@@ -2,6 +2,7 @@ import { extractArticle } from '../article/extractArticle';
 import type { ExtractionResult } from '../article/types';
 import { findEntities } from '../entities/findEntities';
 import { languageSupport, type LanguageSupport } from '../entities/languages';
+import { modelFor } from '../entities/model/load';
 import type { Entity } from '../entities/types';
 
 /** Everything Backstory learns from one page without the network. */
@@ -27,7 +28,7 @@ export function analyzePage(doc: Document, url: string, opts: { force?: boolean;
           title: extraction.article.title,
           byline: extraction.article.byline,
           lang: extraction.article.lang,
-        })
+        }, { model: modelFor(extraction.article.lang) })
       : [];
   const language = extraction.kind === 'article' ? languageSupport(extraction.article.lang, extraction.article.text) : undefined;
   return { url, extraction, entities, ...(language ? { language } : {}), analyzedAt: opts.now ?? Date.now() };

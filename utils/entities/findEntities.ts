@@ -1,3 +1,5 @@
+import type { EntityModel } from './model/codec';
+import { combineWithModel, type ModelPolicy } from './model/combine';
 import { isFirstName, isKnownOrganization, isLastName, lookupDemonym, lookupPlace, nameKey } from './gazetteer';
 import { languagePath } from './languages';
 import { ACRONYMS, FICTIONAL } from './lexicon';
@@ -23,6 +25,10 @@ export interface FindEntitiesOptions {
   demonyms?: boolean;
   /** Also return works (film and book titles) as type 'other'. Default true. */
   works?: boolean;
+  /** A trained recognizer (utils/entities/model/load.ts modelFor): it decides the spans, the rules group them. */
+  model?: EntityModel | null;
+  /** How rules and model combine (default by the model's language: model/combine.ts defaultPolicy). */
+  modelPolicy?: ModelPolicy;
 }
 
 interface Resolved {
@@ -135,7 +141,10 @@ export function findEntities(input: EntityInput, options: FindEntitiesOptions = 
     (x, y) =>
       y.mentions.length - x.mentions.length || Number(!!x.author) - Number(!!y.author) || (firstOf.get(x.id) ?? 0) - (firstOf.get(y.id) ?? 0),
   );
-  return language.adaptEntities(result);
+  // Issue 12: the model's one entry point (it proposes and scores spans over the rules' result); the language path
+  // then applies what data cannot teach (German nouns, elision, particles) to the rules' and the model's spans alike.
+  const combined = options.model ? combineWithModel(text, result, options.model, options.modelPolicy) : result;
+  return language.adaptEntities(combined);
 }
 
 /**

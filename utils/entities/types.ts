@@ -23,4 +23,6 @@ export interface Entity {
   fictional?: boolean;
   /** True for the article's author (found in the byline): listed after the people the article is about. */
   author?: boolean;
+  /** 0–1: how sure the trained recognizer is of this entity (its surest mention); absent when no model ran. */
+  confidence?: number;
 }

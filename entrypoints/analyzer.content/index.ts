@@ -36,6 +36,7 @@ export default defineContentScript({
         'content/mentions': ({ visible }) => ({ painted: session.paintMentions(visible) }),
         'content/highlightsChanged': async () => ({ painted: await session.refreshHighlights() }),
         'content/highlightSelection': ({ color, reattachId }) => session.highlightSelection({ color, reattachId }),
+        'content/closeNote': () => ({ closed: session.closeNote() }),
       },
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, '') },
     );

@@ -117,6 +117,11 @@ export class PageSession {
     return this.highlighter.highlightSelection(opts);
   }
 
+  /** Removes the note frame from the page. */
+  closeNote(): boolean {
+    return this.highlighter.closeNote();
+  }
+
   /** Scrolls to a range of the article text and flashes it. */
   reveal(start: number, end: number): boolean {
     const range = this.context?.index.toRange(start, end);

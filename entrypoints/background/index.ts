@@ -7,6 +7,7 @@ import { createListener } from '../../utils/messaging/router';
 import { injectAnalyzer, isWebUrl, openTab } from './analysis';
 import { createHandlers } from './handlers';
 import { createKnowledgeService } from './knowledge';
+import { revokeNote } from './noteGrants';
 import { openPanelFromToolbarButton } from '../../utils/platform/browserDifferences';
 import { announceSavedChange } from '../../utils/privacy/privateWindows';
 import { createMenus, MENU, openPanel } from './panel';
@@ -35,6 +36,7 @@ export default defineBackground(() => {
     knowledge: createKnowledgeService(db),
     onSavedPage: analyseSavedPage,
     onHighlightsChanged: notifyTabs,
+    closeNote: (tabId) => void sendToTab(tabId, 'content/closeNote', {}).catch(() => undefined),
   });
   browser.runtime.onMessage.addListener(
     createListener(toBackground, handlers, { extensionId: browser.runtime.id, extensionOrigin }),
@@ -63,7 +65,10 @@ export default defineBackground(() => {
     }
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void clearTabState(tabId);
+    void revokeNote(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     // A full navigation replaces the page: its old analysis no longer applies. (SPA navigations are reported by
     // the analyser itself, which re-runs and sends a fresh analysis.)

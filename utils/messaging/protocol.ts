@@ -75,6 +75,18 @@ export const toBackground = {
       position: v.optional(PositionSelectorSchema),
     }),
   },
+  /**
+   * content → background: the reader clicked one of this page's highlights (a trusted click): its note frame may
+   * show it. The grant is kept per tab; the frame asks for it with `noteFrame/highlight` (issue #13, finding 2).
+   */
+  'note/open': { from: 'content', payload: v.object({ id: IdSchema }) },
+  /**
+   * extension page (the note frame in a page) → background: the highlight this frame edits, from its tab's grant;
+   * never from the frame's URL, which the page chose.
+   */
+  'noteFrame/highlight': { from: 'extension-page', payload: v.object({}) },
+  /** extension page (the note frame) → background: the reader closed the note; the page removes the frame. */
+  'noteFrame/close': { from: 'extension-page', payload: v.object({}) },
   /** any → background: delete a highlight; the reply carries the record so the caller can undo. */
   'highlight/delete': { from: 'any', payload: v.object({ id: IdSchema }) },
   /** extension page → background: put back a highlight deleted a moment ago (undo), exactly as it was. */
@@ -131,6 +143,9 @@ export interface BackgroundReplies {
   'highlight/create': HighlightRecord;
   'highlight/update': HighlightRecord;
   'highlight/delete': { deleted: HighlightRecord | null };
+  'note/open': { granted: true };
+  'noteFrame/highlight': HighlightRecord;
+  'noteFrame/close': { closed: boolean };
   'highlight/restore': HighlightRecord;
   'note/save': NoteRecord;
   'article/entities': { article: ArticleRecord | null };
@@ -157,6 +172,8 @@ export const toContent = {
   'content/mentions': { from: 'extension-page', payload: v.object({ visible: v.boolean() }) },
   /** panel → content: highlight the current selection (the panel's "re-attach" and the keyboard shortcut). */
   'content/highlightSelection': { from: 'extension-page', payload: v.object({ color: v.optional(ColorSchema), reattachId: v.optional(IdSchema) }) },
+  /** background → content: the reader closed the note frame (Escape, ×, Delete): remove it from the page. */
+  'content/closeNote': { from: 'extension-page', payload: v.object({}) },
 } as const satisfies Record<string, { from: SenderKind; payload: v.GenericSchema }>;
 
 /** What each content message answers with. */
@@ -167,6 +184,7 @@ export interface ContentReplies {
   'content/highlightsChanged': { painted: number };
   'content/revealHighlight': { revealed: boolean };
   'content/highlightSelection': { created: boolean; message: string };
+  'content/closeNote': { closed: boolean };
 }
 
 /** Names of background messages. */

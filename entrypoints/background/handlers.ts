@@ -6,6 +6,7 @@ import type { BackstoryDB } from '../../utils/db/schema';
 import type { BackgroundReplies, PayloadOut, toBackground } from '../../utils/messaging/protocol';
 import { type HandlerContext, type Handlers, HandlerError } from '../../utils/messaging/router';
 import { concernsPrivateWindow } from '../../utils/privacy/privateWindows';
+import { underlineMentions } from '../../utils/settings/items';
 import { openTab } from './analysis';
 import { grantNote, noteGrant, revokeNote } from './noteGrants';
 import { getTabState, setTabState } from './tabState';
@@ -160,6 +161,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       await grantNote(tabId, { id: record.id, pageUrl: ctx.pageUrl ?? '' });
       return { granted: true };
     },
+    'settings/underline': async () => ({ visible: await underlineMentions.getValue() }),
     'noteFrame/highlight': async (_payload, ctx) => {
       // Only a frame inside a tab (frameId > 0) has a grant to ask for; the grant must still fit the tab's page.
       const tabId = ctx.sender.tab?.id;

@@ -8,15 +8,24 @@ import { injectAnalyzer, isWebUrl, openTab } from './analysis';
 import { createHandlers } from './handlers';
 import { createKnowledgeService } from './knowledge';
 import { revokeNote } from './noteGrants';
-import { openPanelFromToolbarButton } from '../../utils/platform/browserDifferences';
+import { openPanelFromToolbarButton, restrictSettingsToExtension } from '../../utils/platform/browserDifferences';
 import { announceSavedChange } from '../../utils/privacy/privateWindows';
 import { createMenus, MENU, openPanel } from './panel';
-import { clearTabState, setTabState, tabsShowing } from './tabState';
+import { clearTabState, readyTabs, setTabState, tabsShowing } from './tabState';
+import { underlineMentions } from '../../utils/settings/items';
 
 export default defineBackground(() => {
   // The one place that opens the database: the extension's own origin.
   const db = new BackstoryDB();
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+  // Settings (endpoints, look-ups on/off) are for extension pages to change, not pages' renderers (issue #13).
+  void restrictSettingsToExtension().catch((error: unknown) => console.warn('[backstory] settings left open to content scripts', error));
+  // Content scripts cannot watch the underline setting any more: they are told.
+  underlineMentions.watch((visible) => {
+    void readyTabs().then((tabIds) => {
+      for (const tabId of tabIds) void sendToTab(tabId, 'content/mentions', { visible }).catch(() => undefined);
+    });
+  });
 
   /** A page with saved highlights: run the analyser so they are painted again. */
   const analyseSavedPage = (tabId: number): void => {

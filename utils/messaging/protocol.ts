@@ -87,6 +87,8 @@ export const toBackground = {
   'noteFrame/highlight': { from: 'extension-page', payload: v.object({}) },
   /** extension page (the note frame) → background: the reader closed the note; the page removes the frame. */
   'noteFrame/close': { from: 'extension-page', payload: v.object({}) },
+  /** content → background: whether the reader wants mentions underlined (settings are out of content scripts' reach). */
+  'settings/underline': { from: 'content', payload: v.object({}) },
   /** any → background: delete a highlight; the reply carries the record so the caller can undo. */
   'highlight/delete': { from: 'any', payload: v.object({ id: IdSchema }) },
   /** extension page → background: put back a highlight deleted a moment ago (undo), exactly as it was. */
@@ -144,6 +146,7 @@ export interface BackgroundReplies {
   'highlight/update': HighlightRecord;
   'highlight/delete': { deleted: HighlightRecord | null };
   'note/open': { granted: true };
+  'settings/underline': { visible: boolean };
   'noteFrame/highlight': HighlightRecord;
   'noteFrame/close': { closed: boolean };
   'highlight/restore': HighlightRecord;

@@ -47,6 +47,7 @@ const FORGED: Record<string, { payload: (aliceHighlight: string) => unknown; wor
   'highlight/create': { payload: () => ({ article: articleRef(ALICE_URL), ...selectors, color: 'pink' }), works: true },
   'highlight/update': { payload: (id) => ({ id, color: 'pink' }), works: true },
   'note/open': { payload: (id) => ({ id }), works: true },
+  'settings/underline': { payload: () => ({}), works: true },
   'highlight/delete': { payload: (id) => ({ id }), works: true },
   'article/entities': { payload: () => ({ url: ALICE_URL, entities: [] }), works: true },
   'knowledge/lookup': { payload: () => ({ entities: [], lang: 'en', site: 'alice.github.io', context: '' }), works: true },

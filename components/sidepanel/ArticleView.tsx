@@ -1,10 +1,10 @@
 import { useCallback } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Article } from '../../utils/article/types';
 import type { Entity } from '../../utils/entities/types';
 import { sendToTab } from '../../utils/messaging/client';
 import { underlineMentions } from '../../utils/settings/items';
 import { EntitySections } from '../entities/EntitySections';
+import { openWebTab } from '../shared/openWebTab';
 import { useStorageItem } from '../shared/useStorageItem';
 import { HighlightsPanel } from '../highlights/HighlightsPanel';
 import { ArticleHeader } from './ArticleHeader';
@@ -43,7 +43,7 @@ export function ArticleView(props: { tabId: number; article: Article; entities: 
         onReveal={reveal}
         onChooseLink={choose}
         onOpen={details}
-        onSearch={(_entity, url) => void browser.tabs.create({ url })}
+        onSearch={(_entity, url) => void openWebTab(url)}
       />
       {highlights.message && (
         <p class="panel-message" role="alert">

@@ -196,8 +196,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
         if (!sameSite(host, payload.site) && !sameSite(host, `www.${payload.site}`)) {
           throw new HandlerError('forbidden', 'A page may only look up names for its own site.');
         }
+        // A page speaks for its own tab only: naming another would decide whether that tab's look-ups are cached.
+        if (payload.tabId !== undefined && payload.tabId !== ctx.tabId) throw new HandlerError('forbidden', 'A page may only look up names for its own tab.');
       }
-      return deps.knowledge.lookup(payload, { persist: !(await isPrivate(ctx, payload.tabId)) });
+      const tabId = ctx.kind === 'content' ? ctx.tabId : payload.tabId;
+      return deps.knowledge.lookup({ ...payload, tabId }, { persist: !(await isPrivate(ctx, tabId)) });
     },
     'knowledge/choose': (payload) => deps.knowledge.choose(payload),
     'knowledge/details': async (payload, ctx) =>

@@ -145,3 +145,13 @@ describe('sender scope: who may send at all', () => {
     expect(await call(type, {}, ALICE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
+
+describe('look-ups from a page speak for its own tab only', () => {
+  it('refuses a content script naming another tab, and answers the same look-up for its own', async () => {
+    const payload = { entities: [], lang: 'en', site: 'alice.github.io', context: '' };
+    expect(await call('knowledge/lookup', { ...payload, tabId: 99 }, ALICE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('knowledge/lookup', { ...payload, tabId: 1 }, ALICE)).toMatchObject({ ok: true });
+    // The side panel names the tab it shows: allowed.
+    expect(await call('knowledge/lookup', { ...payload, tabId: 99 }, PANEL)).toMatchObject({ ok: true });
+  });
+});

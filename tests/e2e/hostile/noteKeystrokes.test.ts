@@ -109,6 +109,8 @@ describe('a page script sees no note text and no keystrokes of it', () => {
     const field = frame.getByRole('textbox', { name: /note/i });
     // The reader clicks into the field and starts once the caret is there (the frame has the focus). Headless
     // Chromium sometimes leaves the first click's focus in the page; a reader would click again, and so does this.
+    // The side panel's tab was opened after this one: bring the article's tab to the front, as the reader's is.
+    await page.bringToFront();
     const focused = () => frame.evaluate(() => document.hasFocus() && document.activeElement?.tagName === 'TEXTAREA');
     for (let tries = 0; tries < 5 && !(await focused()); tries++) {
       await field.click();

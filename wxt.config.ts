@@ -37,6 +37,9 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Open Backstory' },
+    // The note editor is an extension page framed into the article (issue #13): the page can neither read it nor
+    // see its keystrokes. Only that one page is web-accessible; WXT writes the MV2 form for Firefox.
+    web_accessible_resources: [{ resources: ['note-frame.html'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

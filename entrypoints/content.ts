@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { BackgroundReplies } from '../utils/messaging/protocol';
+import { shieldFromStopEvents } from '../utils/platform/shieldContentScript';
 
 /**
  * The content script on every page. It must cost almost nothing: no DOM scan and no big library. It only tells the
@@ -13,6 +14,8 @@ export default defineContentScript({
   // WXT's "content script started" postMessage would tell every page that Backstory is installed (issue #13).
   noScriptStartedPostMessage: true,
   main() {
+    // This script does its work at once, but a page must not be able to end it either (issue #13).
+    shieldFromStopEvents(window);
     const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? null;
     // Imports stay type-only here so the bundle does not pull the messaging schemas in.
     void (browser.runtime.sendMessage({ type: 'page/hello', payload: { url: location.href, canonical } }) as Promise<

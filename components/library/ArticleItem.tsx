@@ -3,6 +3,7 @@ import type { HighlightHit, NoteHit } from '../../utils/library/libraryIndex';
 import { setArticleTags, setHighlightTags } from '../../utils/library/tags';
 import { Marked } from './Marked';
 import { TagEditor } from './TagEditor';
+import { httpUrl } from '../entities/safeUrl';
 import { useLiveQuery } from '../shared/useLiveQuery';
 import type { TextRange } from '../../utils/library/tokenize';
 import { readerHref } from '../shared/readerHref';
@@ -46,6 +47,7 @@ export function ArticleItem({
   const detailsId = `details-${article.id}`;
   const titleId = `title-${article.id}`;
   const title = article.title || article.url;
+  const link = httpUrl(article.url);
   const matchedHighlights = new Map((row.highlights ?? []).map((h) => [h.record.id, h]));
   const matchedNotes = new Map((row.notes ?? []).map((n) => [n.record.id, n]));
   return (
@@ -56,15 +58,20 @@ export function ArticleItem({
         </button>
         <div class="article-main">
           <h2 class="article-title" id={titleId}>
-            <a
-              href={article.url}
-              onClick={(e) => {
-                e.preventDefault();
-                onOpen(article.url);
-              }}
-            >
+            {link ? (
+              <a
+                href={link}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onOpen(link);
+                }}
+              >
+                <Marked text={title} ranges={row.titleRanges} />
+              </a>
+            ) : (
+              // A record saved before URLs were checked may hold javascript: or data:: shown, never linked.
               <Marked text={title} ranges={row.titleRanges} />
-            </a>
+            )}
           </h2>
           <p class="meta">
             <span>{article.siteName ?? article.site}</span> · <span>saved <time dateTime={new Date(article.createdAt).toISOString()}>{dateFormat.format(article.createdAt)}</time></span> ·{' '}

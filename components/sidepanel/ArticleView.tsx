@@ -5,13 +5,13 @@ import type { OrphanInCopy } from '../highlights/OrphanItem';
 import type { PanelHighlight } from '../highlights/HighlightsPanel';
 import { CopyBar } from './CopyBar';
 import { readerHref, useSavedCopy } from './useSavedCopy';
-import { browser } from 'wxt/browser';
 import type { Article } from '../../utils/article/types';
 import type { LanguageSupport } from '../../utils/entities/languages';
 import type { Entity } from '../../utils/entities/types';
 import { sendToTab } from '../../utils/messaging/client';
 import { underlineMentions } from '../../utils/settings/items';
 import { EntitySections } from '../entities/EntitySections';
+import { openWebTab } from '../shared/openWebTab';
 import { useStorageItem } from '../shared/useStorageItem';
 import { HighlightsPanel } from '../highlights/HighlightsPanel';
 import { ArticleHeader } from './ArticleHeader';
@@ -62,7 +62,7 @@ export function ArticleView(props: {
         onReveal={reveal}
         onChooseLink={choose}
         onOpen={details}
-        onSearch={(_entity, url) => void browser.tabs.create({ url })}
+        onSearch={(_entity, url) => void openWebTab(url)}
         articleUrl={article.canonicalUrl}
       />
       {highlights.message && (

@@ -54,8 +54,9 @@ export const notePopoverCss = `${SHARED_IN_PAGE_CSS}
 `;
 
 /**
- * A note editor for one highlight, opened in the page by clicking a painted highlight: autosaving textarea,
- * colour switch, delete, and Escape to close. Pure: the caller mounts it in a shadow root and stores the changes.
+ * A note editor for one highlight, opened by clicking a painted highlight: autosaving textarea, colour switch,
+ * delete, and Escape to close. Pure: NoteFrame mounts it in the note frame (an extension page, never the page's
+ * DOM: issue #13) and stores the changes.
  */
 export function NotePopover(props: NotePopoverProps) {
   // Keyed by highlight: switching to another highlight flushes the old draft through the old callback on unmount.

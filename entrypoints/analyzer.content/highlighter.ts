@@ -1,6 +1,7 @@
 import { h } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { NotePopover, notePopoverCss } from '../../components/toolbar/NotePopover';
+import { browser } from 'wxt/browser';
+import { NOTE_FRAME_SIZE, NoteFrameHost, noteFrameHostCss } from '../../components/toolbar/NoteFrameHost';
 import { placeToolbar } from '../../components/toolbar/placeToolbar';
 import { SelectionToolbar, toolbarCss } from '../../components/toolbar/SelectionToolbar';
 import type { LiveTextIndex } from '../../utils/article/liveIndex';
@@ -40,7 +41,6 @@ function checkSelection(range: Range, context: ArticleContext): { check: Selecti
 }
 
 const TOOLBAR_SIZE = { width: 260, height: 44 };
-const POPOVER_SIZE = { width: 320, height: 170 };
 
 
 /**
@@ -52,7 +52,7 @@ export class Highlighter {
   private ranges = new Map<string, { range: Range; color: HighlightColor }>();
   private paint: PaintHandle | undefined;
   private readonly toolbar = createShadowUi(document, toolbarCss);
-  private readonly popover = createShadowUi(document, notePopoverCss);
+  private readonly popover = createShadowUi(document, noteFrameHostCss);
   private refreshing: Promise<number> | undefined;
 
   constructor(
@@ -85,7 +85,9 @@ export class Highlighter {
     });
     // After a mouse selection the focus is in the page, not in our toolbar: Escape must still close it.
     ctx.addEventListener(document, 'keydown', (event) => {
-      if (event.isTrusted && event.key === 'Escape') this.toolbar.hide();
+      if (!event.isTrusted || event.key !== 'Escape') return;
+      this.toolbar.hide();
+      this.popover.hide();
     });
     ctx.addEventListener(window, 'scroll', (event) => {
       if (event.isTrusted) this.toolbar.hide();
@@ -210,30 +212,25 @@ export class Highlighter {
     else this.popover.hide();
   }
 
-  /** Opens the note popover of a highlight, next to it. */
+  /**
+   * Opens a highlight's note next to it: the background grants this tab's note frame that highlight, then the
+   * frame (an extension page) is placed here. The note's text never comes to this script (issue #13, finding 2).
+   */
   openNote(id: string, at?: { left: number; right: number; top: number; bottom: number }): void {
-    const record = this.records.find((r) => r.id === id);
-    if (!record) return;
+    if (!this.records.some((r) => r.id === id)) return;
     const rect = at ?? this.ranges.get(id)?.range.getBoundingClientRect() ?? { left: 16, right: 16, top: 80, bottom: 80 };
-    const position = placeToolbar(rect, { width: innerWidth, height: innerHeight }, POPOVER_SIZE);
-    const save = (patch: { note?: string; color?: HighlightColor }) =>
-      void send('highlight/update', { id, ...patch }).catch((error: unknown) => console.warn('[backstory] could not save', error));
-    this.popover.show(
-      h(NotePopover, {
-        key: id,
-        highlightId: id,
-        position,
-        note: record.note,
-        color: record.color,
-        onChange: (note: string) => save({ note }),
-        onColorChange: (color: HighlightColor) => save({ color }),
-        onDelete: () => {
-          this.popover.hide();
-          void send('highlight/delete', { id }).then(() => this.refresh());
-        },
-        onClose: () => this.popover.hide(),
-      }),
+    const position = placeToolbar(rect, { width: innerWidth, height: innerHeight }, NOTE_FRAME_SIZE);
+    void send('note/open', { id }).then(
+      // Keyed by highlight: another highlight gets a fresh frame (and the old one flushes its draft as it goes).
+      () => this.popover.show(h(NoteFrameHost, { key: id, src: browser.runtime.getURL('/note-frame.html'), position })),
+      (error: unknown) => console.warn('[backstory] could not open the note', error),
     );
+  }
+
+  /** Removes the note frame (the reader closed it inside the frame). */
+  closeNote(): boolean {
+    this.popover.hide();
+    return true;
   }
 
   /** Scrolls to a painted highlight and opens nothing else. */

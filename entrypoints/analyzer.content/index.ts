@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { toContent } from '../../utils/messaging/protocol';
 import { createListener } from '../../utils/messaging/router';
+import { shieldFromStopEvents } from '../../utils/platform/shieldContentScript';
 import { PageSession } from './session';
 
 declare global {
@@ -22,6 +23,8 @@ export default defineContentScript({
     // executeScript may inject this file again into the same page: one session per page.
     if (globalThis.__backstoryAnalyzer) return;
     globalThis.__backstoryAnalyzer = true;
+    // The page must not be able to stop us with WXT's own stop event (issue #13).
+    ctx.onInvalidated(shieldFromStopEvents(window));
     ctx.onInvalidated(() => {
       globalThis.__backstoryAnalyzer = undefined;
     });
@@ -36,6 +39,7 @@ export default defineContentScript({
         'content/mentions': ({ visible }) => ({ painted: session.paintMentions(visible) }),
         'content/highlightsChanged': async () => ({ painted: await session.refreshHighlights() }),
         'content/highlightSelection': ({ color, reattachId }) => session.highlightSelection({ color, reattachId }),
+        'content/closeNote': () => ({ closed: session.closeNote() }),
       },
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, '') },
     );

@@ -13,7 +13,6 @@ import { hitTest } from '../../utils/highlights/hitTest';
 import { highlightApi } from '../../utils/highlights/paint';
 import type { LinkResult } from '../../utils/knowledge/types';
 import { send } from '../../utils/messaging/client';
-import { underlineMentions } from '../../utils/settings/items';
 import { type ArticleContext, Highlighter } from './highlighter';
 import { adoptPageCss } from './pageStyles';
 import { createShadowUi } from './shadowUi';
@@ -47,8 +46,8 @@ export class PageSession {
       api?.registry.delete(FLASH);
       api?.registry.delete(MENTION);
     });
-    const unwatch = underlineMentions.watch((visible) => this.paintMentions(visible));
-    ctx.onInvalidated(unwatch);
+    // The setting is read through the background (storage is extension-only, issue #13); changes arrive as
+    // content/mentions messages.
     ctx.onInvalidated(() => this.preview.remove());
     // Synthetic events from the page (isTrusted false) never open or close anything (issue #13).
     ctx.addEventListener(document, 'click', (event) => {
@@ -98,7 +97,7 @@ export class PageSession {
     this.startWatching();
     // Saved highlights are placed again on every analysis: the text may have changed since they were made.
     void this.highlighter.refresh().catch((error: unknown) => console.warn('[backstory] highlights not painted', error));
-    void underlineMentions.getValue().then((visible) => this.paintMentions(visible));
+    void send('settings/underline', {}).then(({ visible }) => this.paintMentions(visible), () => undefined);
   }
 
   private async forceIfHighlighted(): Promise<void> {
@@ -133,6 +132,11 @@ export class PageSession {
   /** Highlights the reader's selection, or re-attaches an orphaned highlight to it. */
   highlightSelection(opts: Parameters<Highlighter['highlightSelection']>[0]): ReturnType<Highlighter['highlightSelection']> {
     return this.highlighter.highlightSelection(opts);
+  }
+
+  /** Removes the note frame from the page. */
+  closeNote(): boolean {
+    return this.highlighter.closeNote();
   }
 
   /** Scrolls to a range of the article text and flashes it. */

@@ -21,8 +21,9 @@ export function createShadowUi(doc: Document, css: string): ShadowUi {
     host = doc.createElement('backstory-ui');
     host.setAttribute('data-backstory', '');
     host.style.cssText = 'all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647;';
-    // Open, not closed: isolation from the page's CSS is the same, and tests (and assistive tools) can reach in.
-    const shadow = host.attachShadow({ mode: 'open' });
+    // Closed: a page script gets null from host.shadowRoot and cannot read, restyle or re-point what is inside
+    // (issue #13). Assistive tools still see it; tests reach in from the extension's own world (openOrClosedShadowRoot).
+    const shadow = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = css;
     mount = doc.createElement('div');

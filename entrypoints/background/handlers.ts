@@ -7,12 +7,13 @@ import type { BackgroundReplies, PayloadOut, toBackground } from '../../utils/me
 import { type HandlerContext, type Handlers, HandlerError } from '../../utils/messaging/router';
 import { concernsPrivateWindow } from '../../utils/privacy/privateWindows';
 import { clearHistory } from '../../utils/history/recordRead';
-import { historyEnabled } from '../../utils/settings/items';
+import { historyEnabled, underlineMentions } from '../../utils/settings/items';
 import { openTab } from './analysis';
 import { keepCopyFromTab } from './copies';
 import { toArticleRef } from '../../utils/article/articleRef';
 import type { CopyLimits } from '../../utils/db/copies';
 import { rememberAnalysis, rememberLinks } from './history';
+import { grantNote, noteGrant, revokeNote } from './noteGrants';
 import { getTabState, setTabState } from './tabState';
 
 type T = typeof toBackground;
@@ -38,6 +39,8 @@ export interface BackgroundDeps {
   onSavedPage?: (tabId: number) => void;
   /** Tells the pages showing an article that its highlights changed (so the panel's edits show at once). */
   onHighlightsChanged?: (url: string) => void;
+  /** Removes the note frame from a tab's page (the reader closed it inside the frame). */
+  closeNote?: (tabId: number) => void;
   /** Whether a message concerns a tab in a private window (utils/privacy; replaced in tests). */
   isPrivate?: typeof concernsPrivateWindow;
   /** The copy size limits in the settings (issue 17); defaults when absent. */
@@ -73,6 +76,21 @@ function requireReach(ctx: HandlerContext, articleUrl: string): void {
 function inReach<R extends { url: string }>(ctx: HandlerContext, record: R | undefined | null): R {
   if (!record || !reaches(ctx, record.url)) throw new HandlerError('not-found', 'That highlight no longer exists.');
   return record;
+}
+
+/**
+ * What a content script gets back of a highlight: everything but its note. Notes are typed and read in the note
+ * frame, an extension page; the page's renderer, where a content script runs, never holds one (issue #13).
+ */
+function forSender<R extends { note: string } | null>(ctx: HandlerContext, record: R): R {
+  return record && ctx.kind === 'content' ? { ...record, note: '' } : record;
+}
+
+/** Refuses note text from a content script: nothing the reader types passes through the page. */
+function refuseNoteFromPage(ctx: HandlerContext, note: string | undefined): void {
+  if (ctx.kind === 'content' && note !== undefined && note !== '') {
+    throw new HandlerError('forbidden', 'Notes are written in the note frame, not sent from a page.');
+  }
 }
 
 /** The background's message handlers: the only code that writes the database. */
@@ -140,28 +158,54 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       if (state.status === 'ready' && (await mayRemember(ctx, tabId))) await quietly('read', rememberAnalysis(db, state.analysis, state.url));
       return state;
     },
-    'highlights/list': ({ url }, ctx) => {
+    'highlights/list': async ({ url }, ctx) => {
       requireReach(ctx, url);
-      return listHighlights(db, url);
+      return (await listHighlights(db, url)).map((record) => forSender(ctx, record));
     },
     'highlight/create': async (payload, ctx) => {
       requireReach(ctx, payload.article.url);
+      refuseNoteFromPage(ctx, payload.note);
       // The page the reader was on is the sender's, whatever the payload says.
       const article = ctx.pageUrl ? { ...payload.article, pageUrl: ctx.pageUrl } : payload.article;
       const record = changed(await createHighlight(db, { ...payload, article }));
       if (ctx.kind === 'content') await keepTabCopy(ctx.tabId, record.url);
-      return record;
+      return forSender(ctx, record);
     },
     'highlight/update': async ({ id, ...patch }, ctx) => {
       inReach(ctx, await db.highlights.get(id));
+      refuseNoteFromPage(ctx, patch.note);
       const updated = await updateHighlight(db, id, patch);
       if (!updated) throw new HandlerError('not-found', 'That highlight no longer exists.');
-      return changed(updated);
+      return forSender(ctx, changed(updated));
     },
     'highlight/delete': async ({ id }, ctx) => {
       const existing = await db.highlights.get(id);
       if (existing && !reaches(ctx, existing.url)) return { deleted: null };
-      return { deleted: changed(await deleteHighlight(db, id)) };
+      return { deleted: forSender(ctx, changed(await deleteHighlight(db, id))) };
+    },
+    'note/open': async ({ id }, ctx) => {
+      const tabId = requireTab(ctx.tabId);
+      const record = inReach(ctx, await db.highlights.get(id));
+      await grantNote(tabId, { id: record.id, pageUrl: ctx.pageUrl ?? '' });
+      return { granted: true };
+    },
+    'settings/underline': async () => ({ visible: await underlineMentions.getValue() }),
+    'noteFrame/highlight': async (_payload, ctx) => {
+      // Only a frame inside a tab (frameId > 0) has a grant to ask for; the grant must still fit the tab's page.
+      const tabId = ctx.sender.tab?.id;
+      const tabUrl = ctx.sender.tab?.url;
+      if (tabId === undefined || !tabUrl || !ctx.sender.frameId) throw new HandlerError('forbidden', 'Only the note frame in a page may ask for its note.');
+      const grant = await noteGrant(tabId);
+      const record = grant ? await db.highlights.get(grant.id) : undefined;
+      if (!grant || !record || !mayClaim(tabUrl, record.url)) throw new HandlerError('not-found', 'No note was opened on this page.');
+      return record;
+    },
+    'noteFrame/close': async (_payload, ctx) => {
+      const tabId = ctx.sender.tab?.id;
+      if (tabId === undefined || !ctx.sender.frameId) return { closed: false };
+      await revokeNote(tabId);
+      deps.closeNote?.(tabId);
+      return { closed: true };
     },
     'highlight/restore': async ({ record }) => {
       const restored = await restoreHighlight(db, record);
@@ -184,9 +228,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
         if (!sameSite(host, payload.site) && !sameSite(host, `www.${payload.site}`)) {
           throw new HandlerError('forbidden', 'A page may only look up names for its own site.');
         }
+        // A page speaks for its own tab only: naming another would decide whether that tab's look-ups are cached.
+        if (payload.tabId !== undefined && payload.tabId !== ctx.tabId) throw new HandlerError('forbidden', 'A page may only look up names for its own tab.');
       }
       const tabId = ctx.kind === 'content' ? ctx.tabId : payload.tabId;
-      const results = await deps.knowledge.lookup(payload, { persist: !(await isPrivate(ctx, tabId)) });
+      const results = await deps.knowledge.lookup({ ...payload, tabId }, { persist: !(await isPrivate(ctx, tabId)) });
       // The names of a read article get their Wikidata identity: the article the tab shows, as the background knows it.
       if (tabId !== undefined && (await mayRemember(ctx, tabId))) {
         const state = await getTabState(tabId);

@@ -7,17 +7,27 @@ import { createListener } from '../../utils/messaging/router';
 import { injectAnalyzer, isWebUrl, openTab } from './analysis';
 import { createHandlers } from './handlers';
 import { createKnowledgeService } from './knowledge';
-import { openPanelFromToolbarButton } from '../../utils/platform/browserDifferences';
+import { revokeNote } from './noteGrants';
+import { openPanelFromToolbarButton, restrictSettingsToExtension } from '../../utils/platform/browserDifferences';
 import { announceSavedChange } from '../../utils/privacy/privateWindows';
 import { clearHistory } from '../../utils/history/recordRead';
 import { copyLimits, historyEnabled, keepEveryArticle } from '../../utils/settings/items';
 import { createMenus, MENU, openPanel } from './panel';
-import { clearTabState, setTabState, tabsShowing } from './tabState';
+import { clearTabState, readyTabs, setTabState, tabsShowing } from './tabState';
+import { underlineMentions } from '../../utils/settings/items';
 
 export default defineBackground(() => {
   // The one place that opens the database: the extension's own origin.
   const db = new BackstoryDB();
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+  // Settings (endpoints, look-ups on/off) are for extension pages to change, not pages' renderers (issue #13).
+  void restrictSettingsToExtension().catch((error: unknown) => console.warn('[backstory] settings left open to content scripts', error));
+  // Content scripts cannot watch the underline setting any more: they are told.
+  underlineMentions.watch((visible) => {
+    void readyTabs().then((tabIds) => {
+      for (const tabId of tabIds) void sendToTab(tabId, 'content/mentions', { visible }).catch(() => undefined);
+    });
+  });
 
   /** A page with saved highlights: run the analyser so they are painted again. */
   const analyseSavedPage = (tabId: number): void => {
@@ -39,6 +49,7 @@ export default defineBackground(() => {
     onHighlightsChanged: notifyTabs,
     copyLimits: () => copyLimits.getValue(),
     keepEveryArticle: () => keepEveryArticle.getValue(),
+    closeNote: (tabId) => void sendToTab(tabId, 'content/closeNote', {}).catch(() => undefined),
   });
   browser.runtime.onMessage.addListener(
     createListener(toBackground, handlers, { extensionId: browser.runtime.id, extensionOrigin }),
@@ -72,7 +83,10 @@ export default defineBackground(() => {
     }
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void clearTabState(tabId);
+    void revokeNote(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     // A full navigation replaces the page: its old analysis no longer applies. (SPA navigations are reported by
     // the analyser itself, which re-runs and sends a fresh analysis.)

@@ -34,3 +34,11 @@ export async function tabsShowing(url: string): Promise<number[]> {
   }
   return ids;
 }
+
+/** Ids of the tabs where the analyser has finished (the ones to tell about a setting that changes the paint). */
+export async function readyTabs(): Promise<number[]> {
+  const all = (await browser.storage.session.get(null)) as Record<string, TabState | undefined>;
+  return Object.entries(all)
+    .filter(([key, state]) => key.startsWith('tab:') && state?.status === 'ready')
+    .map(([key]) => Number(key.slice(4)));
+}

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { openWebTab } from '../../components/shared/openWebTab';
 import { downloadBlob } from '../../components/library/download';
 import { PrivateLibraryNotice } from '../../components/library/PrivateLibraryNotice';
 import { pageDb } from '../../components/shared/pageDb';
@@ -9,7 +9,7 @@ import './style.css';
 
 render(
   pageSharesDatabase() ? (
-    <App db={pageDb()} openUrl={(url) => void browser.tabs.create({ url })} download={(blob, name) => downloadBlob(document, blob, name)} />
+    <App db={pageDb()} openUrl={(url) => void openWebTab(url)} download={(blob, name) => downloadBlob(document, blob, name)} />
   ) : (
     <PrivateLibraryNotice />
   ),

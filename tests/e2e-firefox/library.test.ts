@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FirefoxExtensionBrowser } from '../../scripts/lib/launchFirefox';
 import type { StaticServer } from '../../scripts/lib/staticServer';
 import { painted, selectText } from '../e2e/support/page';
-import { clickButton, drive, setupFirefox, teardownFirefox, textOf } from './support/firefox';
+import { clickButton, clickInPageFirefox, drive, setupFirefox, teardownFirefox, textOf } from './support/firefox';
 
 const QUOTE = 'a slap in the face for Chinese President Xi Jinping';
 const NOTE = 'Beijing will not forget this snub';
@@ -41,7 +41,7 @@ describe('the library in Firefox', () => {
     const panel = await firefox.openPanel(await firefox.tabIdOf(page));
     await expect.poll(() => textOf(panel, 'h1.article-title'), { timeout: 20_000 }).not.toBeNull();
     await selectText(drive(page), QUOTE);
-    await clickButton(page, 'Highlight pink');
+    await clickInPageFirefox(firefox, page, 'Highlight pink');
     await expect.poll(() => painted(drive(page), 'backstory-pink'), { timeout: 10_000 }).toEqual([QUOTE]);
     await clickButton(panel, /^Add note on/);
     await panel.keyboard.type(NOTE);

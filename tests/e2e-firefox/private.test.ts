@@ -4,7 +4,7 @@ import type { FirefoxExtensionBrowser } from '../../scripts/lib/launchFirefox';
 import type { StaticServer } from '../../scripts/lib/staticServer';
 import { painted, selectText } from '../e2e/support/page';
 import { type FakeWiki, startFakeWiki } from '../support/fakeWiki';
-import { clickButton, clickIn, drive, setupFirefox, teardownFirefox, textOf } from './support/firefox';
+import { clickButton, clickInPageFirefox, clickIn, drive, setupFirefox, teardownFirefox, textOf } from './support/firefox';
 
 const QUOTE = 'The scene was practically cartoonish';
 const NOTE = 'Saved on purpose, from a private window';
@@ -74,7 +74,7 @@ describe('a private window in Firefox', () => {
 
     // Saved on purpose: the highlight and its note are kept, and the private window's panel shows them.
     await selectText(drive(page), QUOTE);
-    await clickButton(page, 'Highlight green');
+    await clickInPageFirefox(firefox, page, 'Highlight green');
     await expect.poll(() => painted(drive(page), 'backstory-green'), { timeout: 10_000 }).toEqual([QUOTE]);
     await expect.poll(() => textOf(panel, '.hl-list'), { timeout: 10_000 }).toContain(QUOTE);
     await clickButton(panel, /^Add note on/);

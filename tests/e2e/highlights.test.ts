@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchExtension } from '../../scripts/lib/launch';
 import type { StaticServer } from '../../scripts/lib/staticServer';
 import { newProfileDir, PAGES_DIR, setup, teardown } from './support/fixture';
+import { clickInPage, noteFrame, noteFrames } from './support/inPageChromium';
 import { clickPainted, painted, selectText, syntheticClickPainted } from './support/page';
 
 const SEED = readFileSync(resolve(PAGES_DIR, 'seed/index.html'), 'utf8');
@@ -47,7 +48,7 @@ describe('highlights and notes in Chromium', () => {
     await panel.locator('h1.article-title').waitFor({ timeout: 20_000 });
 
     await selectText(page, QUOTE);
-    await page.getByRole('button', { name: 'Highlight green' }).click();
+    await clickInPage(browser, page, 'Highlight green');
     await expect.poll(() => painted(page, 'backstory-green'), { timeout: 10_000 }).toEqual([QUOTE]);
     // The page's DOM was not changed to paint it.
     expect(await page.locator('mark').count()).toBe(0);
@@ -56,11 +57,13 @@ describe('highlights and notes in Chromium', () => {
     // untrusted events); the reader's own click opens its note, and typing saves as you go.
     await syntheticClickPainted(page, 'backstory-green');
     await page.waitForTimeout(300);
-    expect(await page.getByRole('textbox', { name: /note/i }).count()).toBe(0);
+    expect(noteFrames(page)).toBe(0);
     await clickPainted(page, 'backstory-green');
-    const note = page.getByRole('textbox', { name: /note/i });
+    // The note is written in the note frame, an extension page: the page's own DOM has no field for it.
+    const note = (await noteFrame(page)).getByRole('textbox', { name: /note/i });
     await note.fill(NOTE);
     await page.keyboard.press('Escape');
+    await expect.poll(() => noteFrames(page)).toBe(0);
 
     await expect.poll(() => panel.locator('.hl-panel').textContent(), { timeout: 10_000 }).toContain(NOTE);
     expect(await panel.locator('.hl-panel').textContent()).toContain(QUOTE);
@@ -84,7 +87,7 @@ describe('highlights and notes in Chromium', () => {
     const panel = await browser.openPanel(await browser.tabIdOf(page));
     await panel.locator('h1.article-title').waitFor({ timeout: 20_000 });
     await selectText(page, 'stood in comical contrast');
-    await page.getByRole('button', { name: 'Highlight blue' }).click();
+    await clickInPage(browser, page, 'Highlight blue');
     await expect.poll(() => painted(page, 'backstory-blue'), { timeout: 10_000 }).toEqual(['stood in comical contrast']);
 
     server.override('/changed/', changed.replace(/<div class="ad-slot">/g, '<aside class="newsletter">Sign up</aside><div class="ad-slot">'));

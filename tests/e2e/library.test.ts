@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/lib/launch';
 import type { StaticServer } from '../../scripts/lib/staticServer';
 import { setup, teardown } from './support/fixture';
+import { clickInPage, noteFrame } from './support/inPageChromium';
 import { clickPainted, painted, selectText } from './support/page';
 
 const QUOTE = 'a slap in the face for Chinese President Xi Jinping';
@@ -23,10 +24,10 @@ describe('the library in Chromium', () => {
     const panel = await browser.openPanel(await browser.tabIdOf(page));
     await panel.locator('h1.article-title').waitFor({ timeout: 20_000 });
     await selectText(page, QUOTE);
-    await page.getByRole('button', { name: 'Highlight pink' }).click();
+    await clickInPage(browser, page, 'Highlight pink');
     await expect.poll(() => painted(page, 'backstory-pink'), { timeout: 10_000 }).toEqual([QUOTE]);
     await clickPainted(page, 'backstory-pink');
-    await page.getByRole('textbox', { name: /note/i }).fill(NOTE);
+    await (await noteFrame(page)).getByRole('textbox', { name: /note/i }).fill(NOTE);
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.locator('.hl-panel').textContent(), { timeout: 10_000 }).toContain(NOTE);
 

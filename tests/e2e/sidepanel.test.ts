@@ -5,6 +5,8 @@ import type { StaticServer } from '../../scripts/lib/staticServer';
 import { type FakeWiki, startFakeWiki } from '../support/fakeWiki';
 import { ARTIFACTS_DIR, setup, teardown } from './support/fixture';
 import { settleScroll } from './support/page';
+import { probe } from './support/inPageChromium';
+import { inPageQuery } from './support/inPageUi';
 import { axeScan, seriousViolations } from './support/panel';
 
 /** Wikimedia's image server is out of reach in tests: thumbnails get a local stand-in so the layout is as a reader sees it. */
@@ -93,10 +95,11 @@ describe('the side panel on the seed article', () => {
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(spot.x, spot.y);
-    const preview = page.getByRole('dialog', { name: 'About Vladimir Putin' });
-    await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toMatch(/President of Russia/);
+    // The preview lives in a closed shadow root: looked at from the extension's own world.
+    const preview = () => probe(browser, page, inPageQuery('dialog', 'About Vladimir Putin'));
+    await expect.poll(async () => (await preview())?.text, { timeout: 10_000 }).toMatch(/President of Russia/);
     await page.keyboard.press('Escape');
-    await expect.poll(() => preview.count()).toBe(0);
+    await expect.poll(preview).toBeNull();
     expect(await page.locator('mark, [data-backstory]:not(backstory-ui)').count()).toBe(0);
 
     // No request for names left the machine: everything went to the fake server, with our Api-User-Agent.

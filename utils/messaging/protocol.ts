@@ -84,6 +84,20 @@ export const toBackground = {
       structure: v.optional(v.nullable(XPathSelectorSchema)),
     }),
   },
+  /**
+   * content → background: the reader clicked one of this page's highlights (a trusted click): its note frame may
+   * show it. The grant is kept per tab; the frame asks for it with `noteFrame/highlight` (issue #13, finding 2).
+   */
+  'note/open': { from: 'content', payload: v.object({ id: IdSchema }) },
+  /**
+   * extension page (the note frame in a page) → background: the highlight this frame edits, from its tab's grant;
+   * never from the frame's URL, which the page chose.
+   */
+  'noteFrame/highlight': { from: 'extension-page', payload: v.object({}) },
+  /** extension page (the note frame) → background: the reader closed the note; the page removes the frame. */
+  'noteFrame/close': { from: 'extension-page', payload: v.object({}) },
+  /** content → background: whether the reader wants mentions underlined (settings are out of content scripts' reach). */
+  'settings/underline': { from: 'content', payload: v.object({}) },
   /** any → background: delete a highlight; the reply carries the record so the caller can undo. */
   'highlight/delete': { from: 'any', payload: v.object({ id: IdSchema }) },
   /** extension page → background: put back a highlight deleted a moment ago (undo), exactly as it was. */
@@ -153,6 +167,10 @@ export interface BackgroundReplies {
   'highlight/create': HighlightRecord;
   'highlight/update': HighlightRecord;
   'highlight/delete': { deleted: HighlightRecord | null };
+  'note/open': { granted: true };
+  'settings/underline': { visible: boolean };
+  'noteFrame/highlight': HighlightRecord;
+  'noteFrame/close': { closed: boolean };
   'highlight/restore': HighlightRecord;
   'note/save': NoteRecord;
   'article/entities': { article: ArticleRecord | null };
@@ -180,6 +198,8 @@ export const toContent = {
   'content/mentions': { from: 'extension-page', payload: v.object({ visible: v.boolean() }) },
   /** panel → content: highlight the current selection (the panel's "re-attach" and the keyboard shortcut). */
   'content/highlightSelection': { from: 'extension-page', payload: v.object({ color: v.optional(ColorSchema), reattachId: v.optional(IdSchema) }) },
+  /** background → content: the reader closed the note frame (Escape, ×, Delete): remove it from the page. */
+  'content/closeNote': { from: 'extension-page', payload: v.object({}) },
 } as const satisfies Record<string, { from: SenderKind; payload: v.GenericSchema }>;
 
 /** What each content message answers with. */
@@ -190,6 +210,7 @@ export interface ContentReplies {
   'content/highlightsChanged': { painted: number };
   'content/revealHighlight': { revealed: boolean };
   'content/highlightSelection': { created: boolean; message: string };
+  'content/closeNote': { closed: boolean };
 }
 
 /** Names of background messages. */

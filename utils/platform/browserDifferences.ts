@@ -53,3 +53,17 @@ export function openPanelFromToolbarButton(): void {
 export function pageSharesDatabase(): boolean {
   return !(browser.extension?.inIncognitoContext ?? false);
 }
+
+/**
+ * Keeps storage.local (the reader's settings: look-up endpoints, look-ups on/off) out of content scripts' reach, so
+ * a page's renderer cannot repoint the look-ups or switch them on (issue #13). Chromium can (setAccessLevel,
+ * TRUSTED_CONTEXTS); Firefox has no access levels for storage.local, where the background's endpoint check
+ * (usableEndpoints: https, or http on loopback) is what holds. Returns whether the restriction is in force.
+ */
+export async function restrictSettingsToExtension(): Promise<boolean> {
+  if (FIREFOX) return false;
+  const local = browser.storage.local as unknown as { setAccessLevel?(o: { accessLevel: string }): Promise<void> };
+  if (typeof local.setAccessLevel !== 'function') return false;
+  await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  return true;
+}

@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { type FirefoxExtensionBrowser, launchFirefoxExtension } from '../../../scripts/lib/launchFirefox';
 import { type StaticServer, startStaticServer } from '../../../scripts/lib/staticServer';
 import { PAGES_DIR } from '../../e2e/support/fixture';
+import { type InPageQuery, type InPageSpot, inPageQuery, probeInPageUi, waitForSpot } from '../../e2e/support/inPageUi';
 import type { DrivenPage } from '../../e2e/support/page';
 import { useEndpoints } from '../../e2e/support/panel';
 
@@ -53,7 +54,8 @@ export function textsOf(page: Page, selector: string): Promise<string[]> {
 
 /**
  * Clicks, with the real mouse (a trusted event, as a reader's), the first button whose accessible name (aria-label,
- * else its text) matches `name`, looking inside open shadow roots too (Backstory's in-page toolbar lives in one).
+ * else its text) matches `name`, looking inside open shadow roots too. For Backstory's in-page UI, whose shadow
+ * roots are closed, use clickInPageFirefox().
  */
 export async function clickButton(page: Page, name: string | RegExp, within = ':root'): Promise<void> {
   const pattern = typeof name === 'string' ? { source: `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, flags: '' } : { source: name.source, flags: name.flags };
@@ -122,4 +124,49 @@ export async function clickIn(page: Page, container: string, text: string, selec
   );
   if (!spot) throw new Error(`No ${selector} in a ${container} with "${text}"`);
   await page.mouse.click(spot.x, spot.y);
+}
+
+/** Looks into Backstory's closed shadow roots on a web page once, from the extension's content-script world. */
+export function probeFirefox(firefox: FirefoxExtensionBrowser, tabId: number, query: InPageQuery): Promise<InPageSpot | null> {
+  const code = `(${probeInPageUi.toString()})(${JSON.stringify(query)})`;
+  return firefox.inExtension(
+    async ({ id, source }) => {
+      const api = (globalThis as unknown as { browser: { tabs: { executeScript(t: number, o: { code: string }): Promise<unknown[]> } } }).browser;
+      const [first] = await api.tabs.executeScript(id, { code: source });
+      return (first ?? null) as InPageSpot | null;
+    },
+    { id: tabId, source: code },
+  );
+}
+
+/** Clicks, with the real mouse, a button of Backstory's in-page UI (closed shadow roots) by its accessible name. */
+export async function clickInPageFirefox(firefox: FirefoxExtensionBrowser, page: Page, name: string | RegExp): Promise<void> {
+  const tabId = await firefox.tabIdOf(page);
+  const spot = await waitForSpot(() => probeFirefox(firefox, tabId, inPageQuery('button', name)), `button ${String(name)}`);
+  await page.mouse.click(spot.x, spot.y);
+}
+
+/**
+ * Writes a note in the open note frame and closes it with Escape, from inside the frame (see the Firefox highlights
+ * test for why not with the keyboard). Puppeteer lists the frame (as about:blank, as it does every moz-extension page).
+ */
+export async function typeInNoteFrame(page: Page, text: string): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    for (const frame of page.frames()) {
+      const typed = await frame
+        .evaluate((t) => {
+          const field = document.querySelector<HTMLTextAreaElement>('.bs-popover textarea');
+          if (!field) return false;
+          field.focus();
+          field.value = t;
+          field.dispatchEvent(new Event('input', { bubbles: true }));
+          field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+          return true;
+        }, text)
+        .catch(() => false);
+      if (typed) return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('No note frame to type in');
 }

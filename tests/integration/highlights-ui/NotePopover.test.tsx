@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_DELAY_MS } from '../../../components/highlights/useAutosave';
 import { NotePopover, notePopoverCss } from '../../../components/toolbar/NotePopover';
 import { expectAccessible } from './helpers';
@@ -18,6 +18,10 @@ function type(field: HTMLTextAreaElement, text: string) {
     fireEvent.input(field);
   }
 }
+
+// Preact's effect cleanup can run from a timer after jsdom's window is gone ("target.removeEventListener is not a
+// function", seen in a full npm test run): let pending effects settle before the environment goes.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 100)));
 
 describe('NotePopover', () => {
   beforeEach(() => vi.useFakeTimers());

@@ -45,7 +45,9 @@ const FORGED: Record<string, { payload: (aliceHighlight: string) => unknown; wor
   'page/working': { payload: () => ({ url: ALICE_URL }), works: true },
   'highlights/list': { payload: () => ({ url: ALICE_URL }), works: true },
   'highlight/create': { payload: () => ({ article: articleRef(ALICE_URL), ...selectors, color: 'pink' }), works: true },
-  'highlight/update': { payload: (id) => ({ id, note: 'overwritten by a page' }), works: true },
+  'highlight/update': { payload: (id) => ({ id, color: 'pink' }), works: true },
+  'note/open': { payload: (id) => ({ id }), works: true },
+  'settings/underline': { payload: () => ({}), works: true },
   'highlight/delete': { payload: (id) => ({ id }), works: true },
   'article/entities': { payload: () => ({ url: ALICE_URL, entities: [] }), works: true },
   'knowledge/lookup': { payload: () => ({ entities: [], lang: 'en', site: 'alice.github.io', context: '' }), works: true },
@@ -141,5 +143,15 @@ describe('sender scope: who may send at all', () => {
   it.each(['highlight/restore', 'note/save', 'tab/open', 'knowledge/choose'])('keeps %s to extension pages', async (type) => {
     expect(toBackground[type as keyof typeof toBackground].from).toBe('extension-page');
     expect(await call(type, {}, ALICE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('look-ups from a page speak for its own tab only', () => {
+  it('refuses a content script naming another tab, and answers the same look-up for its own', async () => {
+    const payload = { entities: [], lang: 'en', site: 'alice.github.io', context: '' };
+    expect(await call('knowledge/lookup', { ...payload, tabId: 99 }, ALICE)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('knowledge/lookup', { ...payload, tabId: 1 }, ALICE)).toMatchObject({ ok: true });
+    // The side panel names the tab it shows: allowed.
+    expect(await call('knowledge/lookup', { ...payload, tabId: 99 }, PANEL)).toMatchObject({ ok: true });
   });
 });

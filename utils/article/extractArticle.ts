@@ -2,7 +2,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { canonicalUrl } from './canonicalUrl';
 import { countWords, paragraphsOf, paragraphsOfPlainText, PARAGRAPH_SEPARATOR, readingMinutes } from './articleText';
 import { absoluteHttpUrl, normalizeLang, readMetadata, splitAuthors, toIsoTime, type PageMetadata } from './metadata';
-import { judgeContent, linkDensityOf } from './notAnArticle';
+import { judgeContent, linkDensityOf, linkedHeadlinesOf } from './notAnArticle';
 import { paragraphsToHtml, sanitizeArticleHtml } from './sanitizeHtml';
 import type { Article, ExtractionResult, NotArticleReason } from './types';
 
@@ -115,14 +115,16 @@ export function extractArticle(doc: Document, url: string, opts: ExtractOptions 
     titleHint = meta.title ?? titleHint;
     const jsonBodyWords = meta.articleBody ? countWords(meta.articleBody) : 0;
 
-    if (!force && !isProbablyReaderable(doc) && jsonBodyWords < 80) {
+    // Readability's readerability check alone refused real articles (8 of WCXB dev's 793): it is one vote of the
+    // result checks now (notAnArticle.ts), and only a page with no text at all is turned away here.
+    const readerable = force || jsonBodyWords >= 80 || isProbablyReaderable(doc);
+    if (!readerable) {
       const bodyText = (body.textContent ?? '').replace(/\s+/g, ' ').trim();
       // A script-rendered shell (React/Next/Nuxt/Angular root, little text yet): say so, the watcher will retry.
       if (bodyText.length < 500 && doc.querySelector('#root, #app, #__next, #__nuxt, [ng-version], [data-reactroot]') !== null) {
         return notArticle('app', 'This page is a web app that has not rendered an article (yet).');
       }
       if (bodyText === '') return notArticle('empty', 'The page has no text.');
-      return notArticle('not-readerable', 'This page does not look like an article.');
     }
 
     const elementCount = doc.getElementsByTagName('*').length;
@@ -183,7 +185,14 @@ export function extractArticle(doc: Document, url: string, opts: ExtractOptions 
         /* keep "/" */
       }
       const verdict = judgeContent(
-        { paragraphs, wordCount: words, linkDensity: content && textSource === 'readability' ? linkDensityOf(content) : 0, path },
+        {
+          paragraphs,
+          wordCount: words,
+          linkDensity: content && textSource === 'readability' ? linkDensityOf(content) : 0,
+          path,
+          linkedHeadlines: linkedHeadlinesOf(doc),
+          readerable,
+        },
         meta,
       );
       if (verdict) return notArticle(verdict.reason, verdict.message);

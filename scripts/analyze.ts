@@ -1,10 +1,12 @@
-// `npm run analyze -- <file.html | file.txt | http(s) URL> [--json] [--offline] [--wiki <base URL>] [--wikidata <base URL>]`
+// `npm run analyze -- <file.html | file.txt | directory | http(s) URL>… [--json] [--force] [--offline] [--wiki <base URL>] [--wikidata <base URL>]`
+// One input prints one object (pretty JSON with --json); several inputs print one JSON object per line, in input order.
 // Runs the extension's own utils/ code in Node and prints what Backstory sees in a page.
 // The --json output is a public interface: fields are only ever added, never renamed or dropped.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyzePage, type PageAnalysis } from '../utils/analysis/analyzePage';
 import { textToArticle } from '../utils/analysis/textToArticle';
 import { findEntities } from '../utils/entities/findEntities';
@@ -17,8 +19,10 @@ import { endpointsFromBase } from '../utils/knowledge/wikiUrls';
 import { DEFAULT_ENDPOINTS, type Endpoints } from '../utils/settings/endpoints';
 
 interface Options {
-  input: string;
+  inputs: string[];
   json: boolean;
+  /** Extract a page the gate refuses (the panel's "Try anyway"). */
+  force: boolean;
   offline: boolean;
   wiki: string | null;
   wikidata: string | null;
@@ -28,7 +32,7 @@ interface Options {
 class UsageError extends Error {}
 
 const USAGE =
-  'usage: npm run analyze -- <file.html | file.txt | http(s)://…> [--json] [--offline] [--wiki <Wikipedia base URL, {lang} allowed>] [--wikidata <base URL>]';
+  'usage: npm run analyze -- <file.html | file.txt | directory | http(s)://…>… [--json] [--force] [--offline] [--wiki <Wikipedia base URL, {lang} allowed>] [--wikidata <base URL>]';
 
 
 /** The package's version and homepage, for the User-Agent; missing or unreadable fields fall back quietly. */
@@ -49,7 +53,7 @@ const PACKAGE = ((): { version: string; homepage: string | null } => {
 export const USER_AGENT = apiUserAgent(PACKAGE.version, PACKAGE.homepage, { name: 'Backstory-analyze', kind: 'command line' });
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { input: '', json: false, offline: false, wiki: null, wikidata: null };
+  const opts: Options = { inputs: [], json: false, force: false, offline: false, wiki: null, wikidata: null };
   const value = (flag: string, v: string | undefined): string => {
     if (!v || v.startsWith('--')) throw new UsageError(`${flag} needs a URL\n${USAGE}`);
     return v;
@@ -57,6 +61,7 @@ function parseArgs(argv: string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') opts.json = true;
+    else if (arg === '--force') opts.force = true;
     else if (arg === '--offline') opts.offline = true;
     else if (arg === '--wiki') opts.wiki = value(arg, argv[++i]);
     else if (arg === '--wikidata') opts.wikidata = value(arg, argv[++i]);
@@ -64,10 +69,9 @@ function parseArgs(argv: string[]): Options {
       console.log(USAGE);
       process.exit(0);
     } else if (arg.startsWith('--')) throw new UsageError(`unknown option: ${arg}\n${USAGE}`);
-    else if (!opts.input) opts.input = arg;
-    else throw new UsageError(`unexpected argument: ${arg}\n${USAGE}`);
+    else opts.inputs.push(arg);
   }
-  if (!opts.input) throw new UsageError(USAGE);
+  if (opts.inputs.length === 0) throw new UsageError(USAGE);
   return opts;
 }
 
@@ -122,16 +126,18 @@ async function load(input: string): Promise<{ body: string; url: string; isText:
 }
 
 /** Runs the analysis on an input's contents (HTML through extraction, plain text as the article itself). */
-export function analyzeInput(body: string, url: string, isText: boolean): PageAnalysis {
+export function analyzeInput(body: string, url: string, isText: boolean, force = false): PageAnalysis {
   if (isText) {
     const article = textToArticle(body, url);
     const entities = findEntities({ text: article.text, title: article.title, byline: article.byline, lang: article.lang }, { model: modelFor(article.lang) });
     const language = languageSupport(article.lang, article.text);
     return { url, extraction: { kind: 'article', article }, entities, language, analyzedAt: Date.now() };
   }
-  const { window } = new JSDOM(body, { url });
+  // A stylesheet jsdom cannot parse is the page's business, not the reader's: keep it off stderr.
+  const virtualConsole = new VirtualConsole();
+  const { window } = new JSDOM(body, { url, virtualConsole });
   try {
-    return analyzePage(window.document, url, { force: false });
+    return analyzePage(window.document, url, { force });
   } finally {
     window.close();
   }
@@ -362,23 +368,82 @@ export function printHuman(json: Record<string, unknown>): void {
   }
 }
 
-async function main(): Promise<void> {
-  const opts = parseArgs(process.argv.slice(2));
-  checkUrl('--wiki', opts.wiki);
-  checkUrl('--wikidata', opts.wikidata);
-  const { body, url, isText } = await load(opts.input);
-  const analysis = analyzeInput(body, url, isText);
-  // --offline wins over --wiki/--wikidata (an alias may carry those): nothing is sent.
-  const lookups = opts.offline ? 'off' : await lookUp(analysis, endpointsFor(opts.wiki, opts.wikidata));
-  const json = toJson(analysis, lookups);
-  if (opts.json) process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-  else printHuman(json);
+/** The pages a directory holds (.html, .htm, .txt), in name order; any other input as given. */
+export function expandInputs(inputs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const input of inputs) {
+    let isDir = false;
+    try {
+      isDir = !/^https?:\/\//i.test(input) && statSync(input).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) {
+      out.push(input);
+      continue;
+    }
+    const names = readdirSync(input).filter((n) => /\.(html?|txt)$/i.test(n)).sort();
+    if (names.length === 0) throw new UsageError(`analyze: ${input} holds no .html or .txt page`);
+    for (const n of names) out.push(join(input, n));
+  }
+  return out;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    // Usage and input mistakes are one line; anything else is a bug worth its stack.
-    console.error(error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(1);
-  });
+async function analyzeOne(input: string, opts: Options): Promise<Record<string, unknown>> {
+  const { body, url, isText } = await load(input);
+  const analysis = analyzeInput(body, url, isText, opts.force);
+  // --offline wins over --wiki/--wikidata (an alias may carry those): nothing is sent.
+  const lookups = opts.offline ? 'off' : await lookUp(analysis, endpointsFor(opts.wiki, opts.wikidata));
+  return toJson(analysis, lookups);
 }
+
+async function main(argv: string[]): Promise<number> {
+  const opts = parseArgs(argv);
+  checkUrl('--wiki', opts.wiki);
+  checkUrl('--wikidata', opts.wikidata);
+  // A single file or URL prints exactly what it always has; a directory counts as many inputs.
+  const single = opts.inputs.length === 1 && expandInputs(opts.inputs)[0] === opts.inputs[0];
+  if (single) {
+    const json = await analyzeOne(opts.inputs[0]!, opts);
+    if (opts.json) process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    else printHuman(json);
+    return 0;
+  }
+  // Many inputs: one line per page, in input order; a page that cannot be read gets a line with `error` and the run
+  // goes on (exit code 1 at the end).
+  let failed = 0;
+  for (const input of expandInputs(opts.inputs)) {
+    let json: Record<string, unknown>;
+    try {
+      json = await analyzeOne(input, opts);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      failed++;
+      json = { input, error: error.message };
+    }
+    if (opts.json) process.stdout.write(`${JSON.stringify({ input, ...json })}\n`);
+    else if ('error' in json) console.error(String(json.error));
+    else {
+      console.log(`== ${input}`);
+      printHuman(json);
+      console.log('');
+    }
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+/** Runs the command line (also the entry of the bundled build, scripts/analyze-cli.mjs). */
+export function cli(argv: string[]): void {
+  main(argv).then(
+    (code) => {
+      if (code !== 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+      // Usage and input mistakes are one line; anything else is a bug worth its stack.
+      console.error(error instanceof UsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exit(1);
+    },
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) cli(process.argv.slice(2));

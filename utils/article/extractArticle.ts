@@ -2,7 +2,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { canonicalUrl } from './canonicalUrl';
 import { countWords, paragraphsOf, paragraphsOfPlainText, PARAGRAPH_SEPARATOR, readingMinutes } from './articleText';
 import { absoluteHttpUrl, normalizeLang, readMetadata, splitAuthors, toIsoTime, type PageMetadata } from './metadata';
-import { judgeContent, linkDensityOf } from './notAnArticle';
+import { judgeContent, linkDensityOf, linkedHeadlinesOf } from './notAnArticle';
 import { paragraphsToHtml, sanitizeArticleHtml } from './sanitizeHtml';
 import type { Article, ExtractionResult, NotArticleReason } from './types';
 
@@ -72,6 +72,24 @@ function removeAdLabels(content: Element): void {
   }
 }
 
+/** Elements that belong in <head>; anything else found there or beside <body> is moved into <body>. */
+const HEAD_TAGS = new Set(['BASE', 'LINK', 'META', 'NOSCRIPT', 'SCRIPT', 'STYLE', 'TEMPLATE', 'TITLE']);
+
+/** Moves content a parser left in <head> or directly under <html> into <body>, as an HTML5 parser would have. */
+function moveStraysIntoBody(doc: Document): void {
+  const body = doc.body;
+  const root = doc.documentElement;
+  if (!body || !root) return;
+  const strays: Element[] = [];
+  for (const el of Array.from(root.children)) {
+    if (el === body) continue;
+    if (el.nodeName.toUpperCase() === 'HEAD') {
+      for (const h of Array.from(el.children)) if (!HEAD_TAGS.has(h.nodeName.toUpperCase())) strays.push(h);
+    } else strays.push(el);
+  }
+  for (const el of strays) body.appendChild(el);
+}
+
 /** Languages written right to left (ISO 639 codes). */
 const RTL_LANGS = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 
@@ -115,14 +133,16 @@ export function extractArticle(doc: Document, url: string, opts: ExtractOptions 
     titleHint = meta.title ?? titleHint;
     const jsonBodyWords = meta.articleBody ? countWords(meta.articleBody) : 0;
 
-    if (!force && !isProbablyReaderable(doc) && jsonBodyWords < 80) {
+    // Readability's readerability check alone refused real articles (8 of WCXB dev's 793): it is one vote of the
+    // result checks now (notAnArticle.ts), and only a page with no text at all is turned away here.
+    const readerable = force || jsonBodyWords >= 80 || isProbablyReaderable(doc);
+    if (!readerable) {
       const bodyText = (body.textContent ?? '').replace(/\s+/g, ' ').trim();
       // A script-rendered shell (React/Next/Nuxt/Angular root, little text yet): say so, the watcher will retry.
       if (bodyText.length < 500 && doc.querySelector('#root, #app, #__next, #__nuxt, [ng-version], [data-reactroot]') !== null) {
         return notArticle('app', 'This page is a web app that has not rendered an article (yet).');
       }
       if (bodyText === '') return notArticle('empty', 'The page has no text.');
-      return notArticle('not-readerable', 'This page does not look like an article.');
     }
 
     const elementCount = doc.getElementsByTagName('*').length;
@@ -143,10 +163,18 @@ export function extractArticle(doc: Document, url: string, opts: ExtractOptions 
     try {
       // Our own metadata reader handles JSON-LD (with @graph and @id references); Readability's second pass is waste.
       parsed = new Readability<Element>(clone, { serializer: (n) => n as Element, disableJSONLD: true }).parse();
-    } catch (e) {
+    } catch {
+      // A tree a browser would never build (linkedom keeps text blocks outside <body>; WCXB dev page 0135) sends
+      // Readability's climb from a candidate past <body>: put the strays inside <body> and try once more.
+      try {
+        const again = doc.cloneNode(true) as Document;
+        moveStraysIntoBody(again);
+        parsed = new Readability<Element>(again, { serializer: (n) => n as Element, disableJSONLD: true }).parse();
+      } catch (e) {
       // Readability can throw on hostile markup (and on stack depth in deep trees); fall back to JSON-LD below.
       parsed = null;
-      if (jsonBodyWords === 0) return notArticle('error', `Extraction failed: ${e instanceof Error ? e.message : String(e)}`);
+        if (jsonBodyWords === 0) return notArticle('error', `Extraction failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
     if (now() - started > budget * 1.5) {
       // Already late: do not also run sanitising and checks on top.
@@ -183,7 +211,14 @@ export function extractArticle(doc: Document, url: string, opts: ExtractOptions 
         /* keep "/" */
       }
       const verdict = judgeContent(
-        { paragraphs, wordCount: words, linkDensity: content && textSource === 'readability' ? linkDensityOf(content) : 0, path },
+        {
+          paragraphs,
+          wordCount: words,
+          linkDensity: content && textSource === 'readability' ? linkDensityOf(content) : 0,
+          path,
+          linkedHeadlines: linkedHeadlinesOf(doc),
+          readerable,
+        },
         meta,
       );
       if (verdict) return notArticle(verdict.reason, verdict.message);

@@ -8,7 +8,8 @@ import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
 
 /*
  * `npm run analyze` as a reader runs it: the real CLI in a child process, reading fixture pages, talking only to the
- * fake Wikipedia/Wikidata this file starts on 127.0.0.1. Each run costs 2–4 s, so the file keeps to six.
+ * fake Wikipedia/Wikidata this file starts on 127.0.0.1. It runs the bundled build (scripts/analyze-cli.mjs, what
+ * `npm run analyze` runs). Each run costs 1–4 s, so the file keeps to seven.
  */
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -25,7 +26,7 @@ interface Run {
 
 function analyze(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/analyze.ts', ...args], { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['scripts/analyze-cli.mjs', ...args], { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -178,6 +179,25 @@ describe('npm run analyze -- --wiki <fake server>', () => {
     expect(names('People')).not.toContain('Mickey Mouse');
     expect(names('Works and other')).toContain('The Death of Stalin');
     expect(sections.get('People')?.find((l) => l.startsWith('Vladimir Putin'))).toMatch(/President of Russia/);
+  });
+});
+
+describe('npm run analyze -- --json with many inputs', () => {
+  it('prints one JSON line per page in input order, a line with the error for a missing file, and --force extracts a refused page', async () => {
+    const run = await analyze('--json', '--offline', SECTION_FRONT, 'tests/fixtures/pages/no-such-page.html', SEED_HTML);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.input)).toEqual([SECTION_FRONT, 'tests/fixtures/pages/no-such-page.html', SEED_HTML]);
+    expect(lines[0]!.isArticle).toBe(false);
+    expect(lines[1]!.error).toMatch(/no such file/);
+    expect(lines[2]!.isArticle).toBe(true);
+    for (const field of PUBLIC_FIELDS) expect(lines[2]).toHaveProperty(field);
+    const forced = await analyze('--json', '--offline', '--force', SECTION_FRONT, SEED_HTML);
+    expect(forced.code).toBe(0);
+    const [front, seed] = forced.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(front!.isArticle).toBe(true);
+    expect(Number(front!.wordCount)).toBeGreaterThan(0);
+    expect(seed!.title).toBe(lines[2]!.title);
   });
 });
 

@@ -51,4 +51,27 @@ describe('judgeContent', () => {
     expect(judgeContent(brief, meta())?.reason).toBe('too-short');
     expect(judgeContent(brief, meta({ hasJsonLdArticle: true }))).toBeNull();
   });
+
+  it('a page that says it is an article is extracted even when its lines are short (when unsure, extract)', () => {
+    const lines = Array.from({ length: 12 }, (_, i) => `Step ${i}: add the flour and stir it in`);
+    const facts = { paragraphs: lines, wordCount: 108, linkDensity: 0, path: '/local' };
+    expect(judgeContent(facts, meta())?.reason).toBe('listing');
+    expect(judgeContent({ ...facts, path: '/recipes/how-to-bake-rye-bread' }, meta())).toBeNull();
+    expect(judgeContent(facts, meta({ ogType: 'article' }))).toBeNull();
+    expect(judgeContent(facts, meta({ hasJsonLdArticle: true }))).toBeNull();
+  });
+
+  it('few paragraphs of prose under many linked headlines is a section front; many paragraphs is an article', () => {
+    const prose = `${sentence} ${sentence}`;
+    const front = { paragraphs: [prose, 'Latest', 'Most read'], wordCount: 42, linkDensity: 0.1, path: '/world', linkedHeadlines: 24 };
+    expect(judgeContent(front, meta())?.reason).toBe('listing');
+    expect(judgeContent({ ...front, paragraphs: [prose, prose, prose], wordCount: 114 }, meta())).toBeNull();
+  });
+
+  it('a failed readerability check counts only against a page with little running text', () => {
+    const prose = `${sentence} ${sentence}`;
+    const facts = { paragraphs: [prose], wordCount: 38, linkDensity: 0, path: '/about', readerable: false };
+    expect(judgeContent(facts, meta())?.reason).toBe('not-readerable');
+    expect(judgeContent({ ...facts, paragraphs: [prose, prose, prose], wordCount: 114 }, meta())).toBeNull();
+  });
 });

@@ -97,8 +97,17 @@ describe('highlights and notes in Chromium', () => {
     // The highlighted paragraph deleted: orphaned, not moved.
     server.override('/changed/', changed.replace(/<p>MOSCOW:[\s\S]*?<\/p>/, ''));
     await page.reload();
-    await panel.reload();
-    await expect.poll(() => panel.locator('.hl-orphans').textContent(), { timeout: 20_000 }).toContain('stood in comical contrast');
+    // Known race (noted on #13/#14): a panel opened while the page's new analysis is still running can miss the orphan
+    // report until it is opened again, so the panel is reopened until the report is in.
+    await expect
+      .poll(
+        async () => {
+          await panel.reload();
+          return panel.locator('.hl-orphans').textContent({ timeout: 3_000 }).catch(() => '');
+        },
+        { timeout: 40_000 },
+      )
+      .toContain('stood in comical contrast');
     expect(await painted(page, 'backstory-blue')).toEqual([]);
     await panel.close();
     await page.close();
@@ -114,7 +123,7 @@ describe('highlights and notes in Chromium', () => {
     expect(await panel.locator('body').textContent()).not.toContain(ENTRY);
     // …and can be highlighted all the same.
     await selectText(page, ENTRY);
-    await page.getByRole('button', { name: 'Highlight pink' }).click();
+    await clickInPage(browser, page, 'Highlight pink');
     await expect.poll(() => painted(page, 'backstory-pink'), { timeout: 10_000 }).toEqual([ENTRY]);
     await expect.poll(() => panel.locator('.hl-panel').textContent(), { timeout: 10_000 }).toContain('Outside the article text');
 

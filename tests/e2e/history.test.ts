@@ -6,6 +6,7 @@ import type { ExtensionBrowser } from '../../scripts/lib/launch';
 import type { StaticServer } from '../../scripts/lib/staticServer';
 import { type FakeWiki, startFakeWiki } from '../support/fakeWiki';
 import { setup, teardown } from './support/fixture';
+import { clickInPage } from './support/inPageChromium';
 import { painted, selectText } from './support/page';
 
 /*
@@ -60,7 +61,7 @@ describe('following a person across everything read', () => {
 
     const wire = await read(browser, await serve(browser, server, 'wire-missile.html'));
     await selectText(wire.page, HIGHLIGHT);
-    await wire.page.getByRole('button', { name: 'Highlight yellow' }).click();
+    await clickInPage(browser, wire.page, 'Highlight yellow');
     await expect.poll(() => painted(wire.page, 'backstory-yellow'), { timeout: 10_000 }).toEqual([HIGHLIGHT]);
 
     const geneva = await read(browser, await serve(browser, server, 'daily-geneva.html'));

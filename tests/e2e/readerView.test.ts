@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/lib/launch';
 import { type StaticServer, startStaticServer } from '../../scripts/lib/staticServer';
 import { PAGES_DIR, setup, teardown } from './support/fixture';
+import { clickInPage, noteFrame } from './support/inPageChromium';
 import { clickPainted, painted, selectText } from './support/page';
 import { resolve } from 'node:path';
 
@@ -38,10 +39,10 @@ describe('the reader view of a saved copy', () => {
     const panel = await browser.openPanel(tabId);
     await panel.locator('h1.article-title').waitFor({ timeout: 20_000 });
     await selectText(page, QUOTE);
-    await page.getByRole('button', { name: 'Highlight green' }).click();
+    await clickInPage(browser, page, 'Highlight green');
     await expect.poll(() => painted(page, 'backstory-green'), { timeout: 10_000 }).toEqual([QUOTE]);
     await clickPainted(page, 'backstory-green');
-    await page.getByRole('textbox', { name: /note/i }).fill(NOTE);
+    await (await noteFrame(page)).getByRole('textbox', { name: /note/i }).fill(NOTE);
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.locator('.hl-panel').textContent(), { timeout: 10_000 }).toContain(NOTE);
     // The copy was kept: the panel offers the reader view.

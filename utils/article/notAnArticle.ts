@@ -79,6 +79,25 @@ export function runningParagraphs(paragraphs: readonly string[]): number {
   return n;
 }
 
+/** Words in a short paragraph that still reads as prose when it ends a sentence (wire copy, tabloids, live blogs). */
+export const SHORT_PROSE_WORDS = 15;
+/** That many short prose paragraphs let a page with no long paragraph through the last "no running text" refusal. */
+export const SHORT_PROSE_PARAGRAPHS = 3;
+
+/**
+ * Short paragraphs that end a sentence (not with an ellipsis, as search snippets and teasers do). Used only as the
+ * last check before refusing a page for having no paragraph of running text: without it a five-paragraph news story
+ * of 25-word paragraphs, on a URL with no slug or date, was refused (the live-blog e2e, found when #11 met #14).
+ */
+export function shortProseParagraphs(paragraphs: readonly string[]): number {
+  let n = 0;
+  for (const p of paragraphs) {
+    const words = p.split(' ').length;
+    if (words >= SHORT_PROSE_WORDS && words < RUNNING_TEXT_WORDS && /[.!?”"’)\]»。！？]$/.test(p)) n++;
+  }
+  return n;
+}
+
 /** Headlines that link elsewhere (h2–h4 holding a link, or inside one): the teasers of a section front. */
 export function linkedHeadlinesOf(doc: Document): number {
   return doc.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4').length;
@@ -122,6 +141,7 @@ export function judgeContent(facts: ContentFacts, meta: PageMetadata): NotArticl
     if (facts.wordCount < MIN_WORDS) {
       return { reason: 'too-short', message: `Too little text to be an article (${facts.wordCount} words).` };
     }
+    if (shortProseParagraphs(ps) >= SHORT_PROSE_PARAGRAPHS && facts.linkDensity < 0.3) return null;
     return listing('This page has no paragraph of running text: it looks like a list or an index, not an article.');
   }
   const teasers = facts.linkedHeadlines ?? 0;

@@ -74,4 +74,13 @@ describe('judgeContent', () => {
     expect(judgeContent(facts, meta())?.reason).toBe('not-readerable');
     expect(judgeContent({ ...facts, paragraphs: [prose, prose, prose], wordCount: 114 }, meta())).toBeNull();
   });
+
+  it('a story told in short paragraphs is running text, even with no article evidence in its URL (the live-blog case)', () => {
+    const short = { paragraphs: Array.from({ length: 5 }, () => sentence), wordCount: 95, linkDensity: 0.02, path: '/live/' };
+    expect(judgeContent(short, meta())).toBeNull();
+    // Two such paragraphs are not enough, and short lines that end no sentence stay headlines.
+    expect(judgeContent({ ...short, paragraphs: [sentence, sentence], wordCount: 38 }, meta())).not.toBeNull();
+    const headlines = Array.from({ length: 5 }, () => 'Minister says the plan will be published in full before the summer recess');
+    expect(judgeContent({ ...short, paragraphs: headlines }, meta())?.reason).toBe('listing');
+  });
 });

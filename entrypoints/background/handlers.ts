@@ -14,7 +14,7 @@ import { toArticleRef } from '../../utils/article/articleRef';
 import type { CopyLimits } from '../../utils/db/copies';
 import { rememberAnalysis, rememberLinks } from './history';
 import { grantNote, noteGrant, revokeNote } from './noteGrants';
-import { getTabState, setTabState } from './tabState';
+import { getTabState, keepEarlyAnchors, setTabState } from './tabState';
 
 type T = typeof toBackground;
 
@@ -141,6 +141,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       if (!reaches(ctx, url)) return { stored: false };
       const state = await getTabState(tabId);
       if (state?.status !== 'ready' || state.analysis.extraction.kind !== 'article' || state.analysis.extraction.article.canonicalUrl !== url) {
+        // The analysis this report belongs to is still on its way: it joins it when it is stored.
+        keepEarlyAnchors(tabId, url, orphaned);
         return { stored: false };
       }
       await setTabState(tabId, { ...state, orphaned });

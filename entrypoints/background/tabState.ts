@@ -15,7 +15,26 @@ export async function getTabState(tabId: number): Promise<TabState | undefined> 
 
 /** Writes a tab's state. */
 export async function setTabState(tabId: number, state: TabState): Promise<void> {
-  await browser.storage.session.set({ [tabStateKey(tabId)]: state });
+  const pending = earlyAnchors.get(tabId);
+  earlyAnchors.delete(tabId);
+  // The page anchors its highlights while its analysis is still on the way here: keep that report for this article.
+  const withAnchors =
+    state.status === 'ready' && state.orphaned === undefined && pending && state.analysis.extraction.kind === 'article' && state.analysis.extraction.article.canonicalUrl === pending.url
+      ? { ...state, orphaned: pending.orphaned }
+      : state;
+  await browser.storage.session.set({ [tabStateKey(tabId)]: withAnchors });
+}
+
+/**
+ * Anchor reports that arrived before their analysis was stored (the page paints as soon as it has analysed; the
+ * background stores the analysis when the reply reaches it), by tab: setTabState adds them to the ready state.
+ * Without this the orphan list was lost whenever the report won that race (the orphan e2e failed under load).
+ */
+const earlyAnchors = new Map<number, { url: string; orphaned: string[] }>();
+
+/** Keeps an anchor report for the analysis of `url` that has not reached the background yet. */
+export function keepEarlyAnchors(tabId: number, url: string, orphaned: string[]): void {
+  earlyAnchors.set(tabId, { url, orphaned });
 }
 
 /** Forgets a tab (closed). */

@@ -97,17 +97,8 @@ describe('highlights and notes in Chromium', () => {
     // The highlighted paragraph deleted: orphaned, not moved.
     server.override('/changed/', changed.replace(/<p>MOSCOW:[\s\S]*?<\/p>/, ''));
     await page.reload();
-    // Known race (noted on #13/#14): a panel opened while the page's new analysis is still running can miss the orphan
-    // report until it is opened again, so the panel is reopened until the report is in.
-    await expect
-      .poll(
-        async () => {
-          await panel.reload();
-          return panel.locator('.hl-orphans').textContent({ timeout: 3_000 }).catch(() => '');
-        },
-        { timeout: 40_000 },
-      )
-      .toContain('stood in comical contrast');
+    await panel.reload();
+    await expect.poll(() => panel.locator('.hl-orphans').textContent(), { timeout: 20_000 }).toContain('stood in comical contrast');
     expect(await painted(page, 'backstory-blue')).toEqual([]);
     await panel.close();
     await page.close();

@@ -12,6 +12,7 @@ import { Readability } from '@mozilla/readability';
 import { extractArticle, stripSiteSuffix } from '../../utils/article/extractArticle';
 import { toIsoTime } from '../../utils/article/metadata';
 import { run as runWcxb } from './wcxb';
+import { wordF1 } from '../lib/wcxb';
 
 const PAGES_DIR = path.join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'pages');
 /** Timed runs per page and method (interleaved; the median is kept). */
@@ -32,32 +33,6 @@ function load(html: string, url: string): Document {
   return new JSDOM(html, { url, virtualConsole: quiet }).window.document;
 }
 
-/** Lower-cased word tokens (letters/digits), the unit of the F1 score. */
-export function tokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Token F1 of a candidate text against a reference text (multiset overlap). */
-export function tokenF1(candidate: string, reference: string): number {
-  const c = tokens(candidate);
-  const r = tokens(reference);
-  if (c.length === 0 && r.length === 0) return 1;
-  if (c.length === 0 || r.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const t of r) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let overlap = 0;
-  for (const t of c) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) {
-      overlap++;
-      counts.set(t, n - 1);
-    }
-  }
-  if (overlap === 0) return 0;
-  const p = overlap / c.length;
-  const rc = overlap / r.length;
-  return (2 * p * rc) / (p + rc);
-}
 
 const norm = (s: string): string =>
   s.toLowerCase().replace(/[‘’`´]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, ' ').trim();
@@ -125,8 +100,8 @@ export async function run(): Promise<void> {
       oursTimes.push(performance.now() - t);
     }
     const ours = oursResult.kind === 'article' ? oursResult.article : null;
-    const f1Ours = ours ? tokenF1(ours.text, expectedText) : 0;
-    const f1Plain = tokenF1(plainText, expectedText);
+    const f1Ours = ours ? wordF1(ours.text, expectedText) : 0;
+    const f1Plain = wordF1(plainText, expectedText);
     sumOurs += f1Ours;
     sumPlain += f1Plain;
     if (f1Ours + 1e-9 < f1Plain) worse++;
@@ -173,7 +148,7 @@ export async function run(): Promise<void> {
     const r = extractArticle(doc, url);
     const plain = new Readability(doc.cloneNode(true) as Document).parse();
     console.log(
-      `seed (F1 vs the seed text's body, not in the average): ours ${(r.kind === 'article' ? tokenF1(r.article.text, reference) : 0).toFixed(3)} vs plain ${tokenF1(plain?.textContent ?? '', reference).toFixed(3)}`,
+      `seed (F1 vs the seed text's body, not in the average): ours ${(r.kind === 'article' ? wordF1(r.article.text, reference) : 0).toFixed(3)} vs plain ${wordF1(plain?.textContent ?? '', reference).toFixed(3)}`,
     );
   }
   const n = names.length || 1;

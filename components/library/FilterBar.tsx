@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { HighlightColor } from '../../utils/highlights/types';
 import { HIGHLIGHT_COLORS } from '../../utils/highlights/types';
 import type { LibraryFilter } from '../../utils/library/libraryFilter';
@@ -5,6 +6,28 @@ import { tokenize } from '../../utils/library/tokenize';
 
 // "Kim Jong-un", "kim jong un" and "Kim Jong Un" all compare equal.
 const words = (s: string): string => tokenize(s).map((t) => t.term).join(' ');
+
+/**
+ * A text field that commits on change (Enter, Tab, a datalist pick) and keeps what the reader is typing until then.
+ * A plain controlled input lost it: Preact puts `value` back on every re-render, and the library re-renders while
+ * the reader types (the search debounce, the index finishing), so "Kim Jong Un" typed and Tabbed could be wiped
+ * before its change event (the library e2e's flaky Mentions filter).
+ */
+function CommitInput({ value, onCommit, ...rest }: { value: string; onCommit: (text: string) => void; list?: string; placeholder?: string }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <input
+      type="text"
+      {...rest}
+      value={draft ?? value}
+      onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+      onChange={(e) => {
+        onCommit((e.currentTarget as HTMLInputElement).value);
+        setDraft(null);
+      }}
+    />
+  );
+}
 
 /** Filters: site, colour, tag, entity (by name, from the entities stored with articles) and saved-date range. */
 export function FilterBar({
@@ -52,17 +75,16 @@ export function FilterBar({
       </label>
       <label>
         Tag
-        <input type="text" list="all-tags" value={filter.tags?.[0] ?? ''} onChange={(e) => set({ tags: (e.currentTarget as HTMLInputElement).value.trim() ? [(e.currentTarget as HTMLInputElement).value.trim()] : undefined })} />
+        <CommitInput list="all-tags" value={filter.tags?.[0] ?? ''} onCommit={(text) => set({ tags: text.trim() ? [text.trim()] : undefined })} />
       </label>
       <label>
         Mentions
-        <input
-          type="text"
+        <CommitInput
           list="all-entities"
           placeholder="person or place"
           value={entityName}
-          onChange={(e) => {
-            const name = words((e.currentTarget as HTMLInputElement).value);
+          onCommit={(text) => {
+            const name = words(text);
             const match = entities.find((x) => words(x.name) === name) ?? entities.find((x) => words(x.name).includes(name));
             set({ entityKeys: name ? [match?.key ?? name] : undefined });
           }}

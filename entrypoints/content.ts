@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { BackgroundReplies } from '../utils/messaging/protocol';
-import { shieldFromStopEvents } from '../utils/platform/shieldContentScript';
+import { shieldFromStopEvents } from '../components/platform/shieldContentScript';
 
 /**
  * The content script on every page. It must cost almost nothing: no DOM scan and no big library. It only tells the

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Entity } from '../../utils/entities/types';
 import { findEntity, otherReadsCount } from '../../utils/history/entityPage';
 import { identityKey } from '../../utils/history/identity';
-import { pageSharesDatabase } from '../../utils/platform/browserDifferences';
+import { pageSharesDatabase } from '../platform/browserDifferences';
 import { pageDb } from '../shared/pageDb';
 import { useLiveQuery } from '../shared/useLiveQuery';
 

@@ -1,4 +1,4 @@
-import { renderMarkdownLite } from '../../utils/highlights/markdown';
+import { renderMarkdownLite } from './markdown';
 
 /** A note shown as light Markdown (built as elements: no HTML in a note can run). */
 export function NoteText({ text }: { text: string }) {

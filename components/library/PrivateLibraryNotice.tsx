@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 
 /**
  * The library opened from a private window. Firefox keeps a private window's extension storage apart from the
- * reader's library (utils/platform/browserDifferences.ts), so the library offers to open in a normal window instead
+ * reader's library (components/platform/browserDifferences.ts), so the library offers to open in a normal window instead
  * of showing an empty one.
  */
 export function PrivateLibraryNotice() {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { copiesUsage, formatBytes } from '../../utils/db/copies';
-import { send } from '../../utils/messaging/client';
+import { send } from '../platform/messaging';
 import {
   copyLimits,
   DEFAULT_COPY_LIMITS,
@@ -12,7 +12,7 @@ import {
   readerPrefs,
   underlineMentions,
   wikiLanguage,
-} from '../../utils/settings/items';
+} from '../platform/settings';
 import { pageDb } from '../shared/pageDb';
 import { useLiveQuery } from '../shared/useLiveQuery';
 import './options.css';

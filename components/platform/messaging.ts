@@ -9,7 +9,7 @@ import type {
   Reply,
   toBackground,
   toContent,
-} from './protocol';
+} from '../../utils/messaging/protocol';
 
 /** A failed reply, thrown by `send`/`sendToTab` so callers can show its message. */
 export class MessageError extends Error {

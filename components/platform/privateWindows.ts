@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { HandlerContext } from '../messaging/router';
+import type { HandlerContext } from '../../utils/messaging/router';
 
 /*
  * Private windows (#18). An article read in a private window leaves nothing behind unless the reader saves a
@@ -38,7 +38,7 @@ export const SAVED_CHANGED_KEY = 'saved:changed';
 
 /**
  * Tells the extension pages that cannot watch Dexie themselves (a private window's sidebar: see
- * utils/platform/browserDifferences.ts) that an article's saved highlights changed. storage.session is memory only.
+ * components/platform/browserDifferences.ts) that an article's saved highlights changed. storage.session is memory only.
  */
 export async function announceSavedChange(url: string): Promise<void> {
   await browser.storage.session.set({ [SAVED_CHANGED_KEY]: { url, at: Date.now() } });

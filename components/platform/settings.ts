@@ -1,12 +1,13 @@
 import { storage } from 'wxt/utils/storage';
-import { type CopyLimits, DEFAULT_COPY_LIMITS } from './copyLimits';
-import { DEFAULT_ENDPOINTS, type Endpoints } from './endpoints';
+import { type CopyLimits, DEFAULT_COPY_LIMITS } from '../../utils/settings/copyLimits';
+import { DEFAULT_ENDPOINTS, type Endpoints } from '../../utils/settings/endpoints';
 
 export { DEFAULT_ENDPOINTS, type Endpoints, DEFAULT_COPY_LIMITS, type CopyLimits };
 
 /*
- * Reader preferences. Settings are not data: they live in extension storage (synced where the browser syncs
- * settings), while articles, highlights and notes live in Dexie.
+ * Reader preferences. Settings are not data: they live in the extension's `storage.local` on this machine (never
+ * synced: every item below is `local:`), while articles, highlights and notes live in Dexie. Only the background and
+ * extension pages read them; Chromium keeps them out of content scripts' reach (restrictSettingsToExtension).
  */
 
 /** Whether Backstory may look entities up on Wikipedia/Wikidata (off = nothing leaves the machine). */

@@ -13,7 +13,8 @@ export function useLiveQuery<T>(querier: () => Promise<T> | T, deps: unknown[] =
       error: (error: unknown) => console.error('useLiveQuery', error),
     });
     return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller's `deps` decide when the query is re-subscribed (as in dexie-react-hooks): `querier` is a new
+    // closure on every render.
   }, deps);
   return value;
 }

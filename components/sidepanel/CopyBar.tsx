@@ -27,7 +27,7 @@ export function CopyBar({ copy, liveText, highlights }: { copy: CopyRecord; live
   const highlightsKey = highlights.map((h) => `${h.id}:${h.updatedAt}`).join('|');
   const changes = useMemo(
     () => (changed ? articleChanges(copy.text, liveText, rangesInCopy(copy, highlights)) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // highlightsKey stands for `highlights` (see above).
     [changed, copy, liveText, highlightsKey],
   );
   return (

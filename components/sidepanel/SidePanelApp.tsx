@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'preact/hooks';
-import { MessageError, send } from '../../utils/messaging/client';
+import { MessageError, send } from '../platform/messaging';
 import './panel.css';
 import { ArticleView } from './ArticleView';
 import { PanelView } from './PanelView';

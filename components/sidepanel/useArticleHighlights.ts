@@ -3,7 +3,7 @@ import { toArticleRef } from '../../utils/article/articleRef';
 import type { Article } from '../../utils/article/types';
 import type { HighlightRecord } from '../../utils/db/schema';
 import type { HighlightColor } from '../../utils/highlights/types';
-import { MessageError, send, sendToTab } from '../../utils/messaging/client';
+import { MessageError, send, sendToTab } from '../platform/messaging';
 import type { PanelHighlight } from '../highlights/HighlightsPanel';
 import { useSavedArticle } from './useSavedArticle';
 

@@ -5,8 +5,8 @@ import type { Entity } from '../../utils/entities/types';
 import { resultAsOf } from '../../utils/knowledge/articleDate';
 import { purifyExtract } from '../../utils/knowledge/purifyExtract';
 import type { LinkResult } from '../../utils/knowledge/types';
-import { MessageError, send } from '../../utils/messaging/client';
-import { lookupsEnabled } from '../../utils/settings/items';
+import { MessageError, send } from '../platform/messaging';
+import { lookupsEnabled } from '../platform/settings';
 import type { LookupsState } from '../entities/EntitySections';
 import { useStorageItem } from '../shared/useStorageItem';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isPrivateTab } from '../../utils/privacy/privateWindows';
+import { isPrivateTab } from '../platform/privateWindows';
 
 /** Whether the panel's tab is in a private window (false until known). */
 export function usePrivateTab(tabId: number): boolean {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HighlightRecord, NoteRecord } from '../../utils/db/schema';
-import { send } from '../../utils/messaging/client';
-import { pageSharesDatabase } from '../../utils/platform/browserDifferences';
-import { watchSavedChanges } from '../../utils/privacy/privateWindows';
+import { send } from '../platform/messaging';
+import { pageSharesDatabase } from '../platform/browserDifferences';
+import { watchSavedChanges } from '../platform/privateWindows';
 import { pageDb } from '../shared/pageDb';
 import { useLiveQuery } from '../shared/useLiveQuery';
 
@@ -18,7 +18,7 @@ export interface SavedArticle {
 /**
  * The saved highlights and note of one article. Where the page shares the background's database (everywhere but a
  * private window's sidebar in Firefox), live from Dexie; otherwise asked of the background, again whenever it
- * announces a change (utils/privacy/privateWindows.ts) and after the panel's own writes.
+ * announces a change (components/platform/privateWindows.ts) and after the panel's own writes.
  */
 export function useSavedArticle(url: string): SavedArticle {
   const [shared] = useState(pageSharesDatabase);

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { canonicalUrl } from '../../utils/article/canonicalUrl';
 import type { CopyRecord } from '../../utils/db/schema';
-import { pageSharesDatabase } from '../../utils/platform/browserDifferences';
+import { pageSharesDatabase } from '../platform/browserDifferences';
 import { pageDb } from '../shared/pageDb';
 import { useLiveQuery } from '../shared/useLiveQuery';
 import { readerHref } from '../shared/readerHref';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HighlightColor } from '../../utils/highlights/types';
-import { send } from '../../utils/messaging/client';
+import { send } from '../platform/messaging';
 import type { HighlightRecord } from '../../utils/messaging/protocol';
 import { NotePopover, notePopoverCss } from './NotePopover';
 

@@ -15,7 +15,7 @@ import { type PaintHandle, paintHighlights } from '../../utils/highlights/paint'
 import { describeStructure, placeHighlights, type TextSpaces } from '../../utils/highlights/placeHighlights';
 import { selectionToOffsets, type SelectionCheck } from '../../utils/highlights/selection';
 import type { HighlightColor, HighlightScope } from '../../utils/highlights/types';
-import { MessageError, send } from '../../utils/messaging/client';
+import { MessageError, send } from '../../components/platform/messaging';
 import type { HighlightRecord } from '../../utils/messaging/protocol';
 import { adoptPageCss } from './pageStyles';
 import { createShadowUi } from './shadowUi';

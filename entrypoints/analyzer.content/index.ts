@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { toContent } from '../../utils/messaging/protocol';
 import { createListener } from '../../utils/messaging/router';
-import { shieldFromStopEvents } from '../../utils/platform/shieldContentScript';
+import { shieldFromStopEvents } from '../../components/platform/shieldContentScript';
 import { PageSession } from './session';
 
 declare global {

@@ -12,7 +12,7 @@ import type { Entity } from '../../utils/entities/types';
 import { hitTest } from '../../utils/highlights/hitTest';
 import { highlightApi } from '../../utils/highlights/paint';
 import type { LinkResult } from '../../utils/knowledge/types';
-import { send } from '../../utils/messaging/client';
+import { send } from '../../components/platform/messaging';
 import { type ArticleContext, Highlighter } from './highlighter';
 import { adoptPageCss } from './pageStyles';
 import { createShadowUi } from './shadowUi';

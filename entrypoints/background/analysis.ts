@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { MessageError, sendToTab } from '../../utils/messaging/client';
+import { MessageError, sendToTab } from '../../components/platform/messaging';
 import type { TabState } from '../../utils/messaging/tabState';
 import { getTabState, setTabState } from './tabState';
 

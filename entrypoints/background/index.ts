@@ -1,20 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackstoryDB } from '../../utils/db/schema';
-import { sendToTab } from '../../utils/messaging/client';
+import { sendToTab } from '../../components/platform/messaging';
 import { toBackground } from '../../utils/messaging/protocol';
 import { createListener } from '../../utils/messaging/router';
 import { injectAnalyzer, isWebUrl, openTab } from './analysis';
 import { createHandlers } from './handlers';
 import { createKnowledgeService } from './knowledge';
 import { revokeNote } from './noteGrants';
-import { openPanelFromToolbarButton, restrictSettingsToExtension } from '../../utils/platform/browserDifferences';
-import { announceSavedChange } from '../../utils/privacy/privateWindows';
+import { openPanelFromToolbarButton, restrictSettingsToExtension } from '../../components/platform/browserDifferences';
+import { announceSavedChange } from '../../components/platform/privateWindows';
 import { clearHistory } from '../../utils/history/recordRead';
-import { copyLimits, historyEnabled, keepEveryArticle } from '../../utils/settings/items';
+import { copyLimits, historyEnabled, keepEveryArticle } from '../../components/platform/settings';
 import { createMenus, MENU, openPanel } from './panel';
 import { clearTabState, forgetAnchors, readyTabs, setTabState, tabsShowing } from './tabState';
-import { underlineMentions } from '../../utils/settings/items';
+import { underlineMentions } from '../../components/platform/settings';
 
 export default defineBackground(() => {
   // The one place that opens the database: the extension's own origin.

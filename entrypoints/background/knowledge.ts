@@ -8,7 +8,7 @@ import { chooseLink, linkDetails, linkEntities } from '../../utils/knowledge/lin
 import { apiUserAgent } from '../../utils/knowledge/userAgent';
 import { createWikiClient, type WikiClient } from '../../utils/knowledge/wikiClient';
 import { usableEndpoints } from '../../utils/settings/endpoints';
-import { endpoints, lookupsEnabled, wikiLanguage } from '../../utils/settings/items';
+import { endpoints, lookupsEnabled, wikiLanguage } from '../../components/platform/settings';
 import type { KnowledgeService } from './handlers';
 
 /** The Api-User-Agent Wikimedia asks clients to send: who we are, which version, and where to reach us. */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
 /** Opening the panel differs between browsers: one place for it (utils/platform). */
-export { openPanel } from '../../utils/platform/browserDifferences';
+export { openPanel } from '../../components/platform/browserDifferences';
 
 /** Context-menu ids. */
 export const MENU = { open: 'backstory-open', highlight: 'backstory-highlight' } as const;

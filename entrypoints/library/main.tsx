@@ -3,7 +3,7 @@ import { openWebTab } from '../../components/shared/openWebTab';
 import { downloadBlob } from '../../components/library/download';
 import { PrivateLibraryNotice } from '../../components/library/PrivateLibraryNotice';
 import { pageDb } from '../../components/shared/pageDb';
-import { pageSharesDatabase } from '../../utils/platform/browserDifferences';
+import { pageSharesDatabase } from '../../components/platform/browserDifferences';
 import { App } from './App';
 import './style.css';
 

@@ -8,8 +8,8 @@ import type { LinkResult } from '../../../utils/knowledge/types';
 import { toBackground } from '../../../utils/messaging/protocol';
 import { dispatch, type SenderInfo } from '../../../utils/messaging/router';
 import type { TabState } from '../../../utils/messaging/tabState';
-import { concernsPrivateWindow, type GetTab } from '../../../utils/privacy/privateWindows';
-import { historyEnabled } from '../../../utils/settings/items';
+import { concernsPrivateWindow, type GetTab } from '../../../components/platform/privateWindows';
+import { historyEnabled } from '../../../components/platform/settings';
 
 /*
  * The reading history through the background's handlers (issue 16): recorded when an analysis arrives, never in a

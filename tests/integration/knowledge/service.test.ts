@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createKnowledgeService } from '../../../entrypoints/background/knowledge';
 import { BackstoryDB } from '../../../utils/db/schema';
 import type { TabState } from '../../../utils/messaging/tabState';
-import { endpoints, lookupsEnabled } from '../../../utils/settings/items';
+import { endpoints, lookupsEnabled } from '../../../components/platform/settings';
 import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
 
 /*

@@ -5,7 +5,7 @@ import { createHandlers, type KnowledgeService } from '../../../entrypoints/back
 import { BackstoryDB } from '../../../utils/db/schema';
 import { toBackground } from '../../../utils/messaging/protocol';
 import { dispatch, type SenderInfo } from '../../../utils/messaging/router';
-import { concernsPrivateWindow, type GetTab } from '../../../utils/privacy/privateWindows';
+import { concernsPrivateWindow, type GetTab } from '../../../components/platform/privateWindows';
 
 /*
  * Private windows (#18), in the background's handlers: the same code runs in Chromium and Firefox, which both mark a

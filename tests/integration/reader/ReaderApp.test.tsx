@@ -7,7 +7,7 @@ import { pageDb } from '../../../components/shared/pageDb';
 import { contentHash } from '../../../utils/article/contentHash';
 import { upsertArticle } from '../../../utils/db/articles';
 import { describe as describeRange } from '../../../utils/highlights/describe';
-import { lookupsEnabled } from '../../../utils/settings/items';
+import { lookupsEnabled } from '../../../components/platform/settings';
 import { dangerIn, HOSTILE_TEXT, HOSTILE_URLS } from '../hostile/payloads';
 
 /*

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 
 /*
  * One place per browser difference (#18, docs/decisions/007-browser-differences.md): at run time only
- * utils/platform/browserDifferences.ts asks which browser this is; the manifest's differences live in wxt.config.ts.
+ * components/platform/browserDifferences.ts asks which browser this is; the manifest's differences live in wxt.config.ts.
  * A component or handler that tests the browser itself is how the two builds come to drift apart unnoticed.
  */
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const OWNER = 'utils/platform/browserDifferences.ts';
+const OWNER = 'components/platform/browserDifferences.ts';
 /** Ways code can tell the browsers apart. */
 const SNIFFING = /import\.meta\.env\.(BROWSER|FIREFOX|CHROME)|\bsidebarAction\b|\bbrowserAction\b|\bsidePanel\.|inIncognitoContext|navigator\.userAgent/;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { stopEventName } from '../../../utils/platform/shieldContentScript';
+import { stopEventName } from '../../../components/platform/shieldContentScript';
 
 /*
  * The shield against a page stopping the content scripts (issue #13) swallows WXT's stop event by name. The name is

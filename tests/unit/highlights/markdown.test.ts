@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownLite, renderMarkdownLite, safeHref, type MdInline } from '../../../utils/highlights/markdown';
+import { parseMarkdownLite, renderMarkdownLite, safeHref, type MdInline } from '../../../components/highlights/markdown';
 
 /** The paragraphs' inline tokens, for compact assertions. */
 function inline(text: string): MdInline[][] {

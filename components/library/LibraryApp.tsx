@@ -4,17 +4,18 @@ import { deleteArticleWithUndo, deleteEverything } from '../../utils/library/del
 import { isEmptyFilter, type LibraryFilter } from '../../utils/library/libraryFilter';
 import { listArticles } from '../../utils/library/listArticles';
 import { listTags } from '../../utils/library/tags';
-import { ArticleItem, type ArticleRow } from '../../components/library/ArticleItem';
-import { Dialog } from '../../components/library/Dialog';
-import { ExportPanel, type Download } from '../../components/library/ExportPanel';
-import { FilterBar } from '../../components/library/FilterBar';
-import { ImportPanel } from '../../components/library/ImportPanel';
-import { TagManager } from '../../components/library/TagManager';
-import { useLibraryIndex } from '../../components/library/useLibraryIndex';
-import { useLiveQuery } from '../../components/shared/useLiveQuery';
-import { EntityPage, entityHref } from '../../components/library/EntityPage';
+import { ArticleItem, type ArticleRow } from './ArticleItem';
+import { Dialog } from './Dialog';
+import { ExportPanel, type Download } from './ExportPanel';
+import { FilterBar } from './FilterBar';
+import { ImportPanel } from './ImportPanel';
+import { TagManager } from './TagManager';
+import { useLibraryIndex } from './useLibraryIndex';
+import { useLiveQuery } from '../shared/useLiveQuery';
+import { EntityPage, entityHref } from './EntityPage';
 import { searchEntities } from '../../utils/history/entityPage';
 import { sameIdentityKeys } from '../../utils/history/filterIdentity';
+import './library.css';
 
 /** The entity key a library address names (`#entity=Q56226`), or null for the list. */
 function entityOf(hash: string): string | null {
@@ -41,7 +42,7 @@ const PAGE = 50;
 const UNDO_MS = 10_000;
 
 /** The library page: every saved article, searchable and filterable, with export, import and delete. */
-export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url: string) => void; download: Download }) {
+export function LibraryApp({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url: string) => void; download: Download }) {
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [filter, setFilter] = useState<LibraryFilter>({});

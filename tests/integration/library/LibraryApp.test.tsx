@@ -2,7 +2,7 @@
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../entrypoints/library/App';
+import { LibraryApp } from '../../../components/library/LibraryApp';
 import { seedLibrary } from '../../fixtures/library/seedLibrary';
 import { fill, freshDb } from './testDb';
 
@@ -20,7 +20,7 @@ async function setup() {
   await fill(db, seedLibrary());
   const openUrl = vi.fn();
   const downloads: Array<{ blob: Blob; name: string }> = [];
-  const view = render(<App db={db} openUrl={openUrl} download={(blob, name) => downloads.push({ blob, name })} />);
+  const view = render(<LibraryApp db={db} openUrl={openUrl} download={(blob, name) => downloads.push({ blob, name })} />);
   await screen.findByText('2 saved articles');
   // The search index is ready once the hint disappears.
   await waitFor(() => expect(screen.queryByText('Preparing search…')).toBeNull());

@@ -148,10 +148,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       await setTabState(tabId, { ...state, orphaned });
       return { stored: true };
     },
-    'page/working': async (_payload, ctx) => {
-      await setTabState(requireTab(ctx.tabId), { status: 'working', url: ctx.pageUrl ?? '' });
-      return { stored: true };
-    },
     'tab/open': async ({ tabId, force }, ctx) => {
       const state = await run(tabId, force);
       // An article in a private window: looked up, never cached (#18).

@@ -50,8 +50,6 @@ export const toBackground = {
       orphaned: v.pipe(v.array(IdSchema), v.maxLength(100_000)),
     }),
   },
-  /** content → background: the page started analysing (extraction is running). */
-  'page/working': { from: 'content', payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)) }) },
   /** extension page → background: run Backstory on a tab (inject the analyser); `force` is "Try anyway". */
   'tab/open': { from: 'extension-page', payload: v.object({ tabId: v.pipe(v.number(), v.integer()), force: v.optional(v.boolean(), false) }) },
   /** any → background: the saved highlights of one article, in reading order (a content script: its own article only). */
@@ -160,7 +158,6 @@ export const toBackground = {
 export interface BackgroundReplies {
   'page/hello': { saved: boolean };
   'page/analysis': { stored: true };
-  'page/working': { stored: true };
   'page/anchors': { stored: boolean };
   'tab/open': TabState;
   'highlights/list': HighlightRecord[];

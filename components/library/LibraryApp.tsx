@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleRecord, BackstoryDB } from '../../utils/db/schema';
-import { deleteArticleWithUndo, deleteEverything } from '../../utils/library/deleteArticle';
 import { isEmptyFilter, type LibraryFilter } from '../../utils/library/libraryFilter';
 import { listArticles } from '../../utils/library/listArticles';
 import { listTags } from '../../utils/library/tags';
@@ -15,6 +14,7 @@ import { useLiveQuery } from '../shared/useLiveQuery';
 import { EntityPage, entityHref } from './EntityPage';
 import { searchEntities } from '../../utils/history/entityPage';
 import { sameIdentityKeys } from '../../utils/history/filterIdentity';
+import { send } from '../../utils/messaging/client';
 import './library.css';
 
 /** The entity key a library address names (`#entity=Q56226`), or null for the list. */
@@ -86,8 +86,10 @@ export function LibraryApp({ db, openUrl, download }: { db: BackstoryDB; openUrl
 
   const announce = (message: string) => setStatus(message);
   const removeArticle = async (article: ArticleRecord) => {
-    const { deleted, undo: restore } = await deleteArticleWithUndo(db, article.id);
+    // The background deletes (and unpaints the tabs showing the article); its reply is what undo puts back.
+    const { deleted } = await send('article/delete', { id: article.id });
     if (!deleted) return;
+    const restore = async () => void (await send('article/restore', { deleted }));
     if (undoTimer.current) clearTimeout(undoTimer.current);
     const message = `Deleted “${article.title}” with ${deleted.highlights.length} highlights and ${deleted.notes.length} notes.`;
     setUndo({ message, run: restore });
@@ -134,7 +136,7 @@ export function LibraryApp({ db, openUrl, download }: { db: BackstoryDB; openUrl
       <FilterBar filter={filter} onChange={setFilter} sites={sites} entities={entities} />
       <details class="manage-tags">
         <summary>Manage tags ({tags.length})</summary>
-        <TagManager db={db} tags={tags} onDone={announce} />
+        <TagManager tags={tags} onDone={announce} />
       </details>
       <datalist id="all-tags">
         {tags.map((t) => (
@@ -213,7 +215,7 @@ export function LibraryApp({ db, openUrl, download }: { db: BackstoryDB; openUrl
               class="danger"
               onClick={() => {
                 setConfirmAll(false);
-                void deleteEverything(db).then(() => announce('Everything was deleted.'));
+                void send('library/clear', {}).then(() => announce('Everything was deleted.'));
               }}
             >
               Delete everything

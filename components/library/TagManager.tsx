@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { BackstoryDB } from '../../utils/db/schema';
-import { deleteTag, renameTag, type TagCount } from '../../utils/library/tags';
+import type { TagCount } from '../../utils/library/tags';
+import { send } from '../../utils/messaging/client';
 
-/** Every tag with its counts; rename or delete one everywhere (one transaction each). */
-export function TagManager({ db, tags, onDone }: { db: BackstoryDB; tags: TagCount[]; onDone: (message: string) => void }) {
+/** Every tag with its counts; rename or delete one everywhere (one transaction each, in the background). */
+export function TagManager({ tags, onDone }: { tags: TagCount[]; onDone: (message: string) => void }) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   if (!tags.length) return <p class="empty">No tags yet.</p>;
@@ -15,7 +15,7 @@ export function TagManager({ db, tags, onDone }: { db: BackstoryDB; tags: TagCou
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                void renameTag(db, t.tag, draft).then((n) => onDone(`Renamed #${t.tag} to #${draft.trim()} on ${n} items.`));
+                void send('tags/rename', { from: t.tag, to: draft }).then(({ changed }) => onDone(`Renamed #${t.tag} to #${draft.trim()} on ${changed} items.`));
                 setRenaming(null);
               }}
             >
@@ -41,7 +41,7 @@ export function TagManager({ db, tags, onDone }: { db: BackstoryDB; tags: TagCou
               >
                 Rename
               </button>{' '}
-              <button type="button" aria-label={`Delete tag ${t.tag} everywhere`} onClick={() => void deleteTag(db, t.tag).then((n) => onDone(`Removed #${t.tag} from ${n} items.`))}>
+              <button type="button" aria-label={`Delete tag ${t.tag} everywhere`} onClick={() => void send('tags/delete', { tag: t.tag }).then(({ changed }) => onDone(`Removed #${t.tag} from ${changed} items.`))}>
                 Delete
               </button>
             </>

@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '../../../components/library/LibraryApp';
 import { seedLibrary } from '../../fixtures/library/seedLibrary';
+import { serveBackground } from './background';
 import { fill, freshDb } from './testDb';
 
 afterEach(cleanup);
@@ -18,13 +19,15 @@ configure({ asyncUtilTimeout: 15_000 });
 async function setup() {
   const db = await freshDb();
   await fill(db, seedLibrary());
+  // The page writes through the background (#19): the real handlers answer it over the same database.
+  const background = serveBackground(db);
   const openUrl = vi.fn();
   const downloads: Array<{ blob: Blob; name: string }> = [];
   const view = render(<LibraryApp db={db} openUrl={openUrl} download={(blob, name) => downloads.push({ blob, name })} />);
   await screen.findByText('2 saved articles');
   // The search index is ready once the hint disappears.
   await waitFor(() => expect(screen.queryByText('Preparing search…')).toBeNull());
-  return { db, openUrl, downloads, view };
+  return { db, openUrl, downloads, view, background };
 }
 
 const articleItems = () => within(screen.getByRole('list', { name: 'Saved articles' })).getAllByRole('listitem').filter((li) => li.classList.contains('article'));
@@ -114,6 +117,15 @@ describe('library page', () => {
     await waitFor(() => expect(titles()).toHaveLength(2));
     expect(await db.highlights.count()).toBe(3);
     expect(await db.notes.count()).toBe(1);
+  });
+
+  it('deletes through the background, which tells the tabs showing the article (#19: a deleted highlight stayed painted)', async () => {
+    const { background } = await setup();
+    const axisUrl = seedLibrary().articles.find((a) => a.title.startsWith('Axis'))!.url;
+    fireEvent.click(screen.getByRole('button', { name: /Delete “Axis of outcasts.*” with its highlights and notes/ }));
+    await waitFor(() => expect(background.notified).toEqual([axisUrl]));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(background.notified).toEqual([axisUrl, axisUrl]));
   });
 
   it('deletes everything only after confirmation', async () => {

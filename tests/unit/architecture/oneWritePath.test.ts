@@ -193,10 +193,12 @@ describe('one write path: pages write through the background', () => {
       'utils/db/notes.ts#saveArticleNote',
       'utils/library/tags.ts#renameTag',
       'utils/library/tags.ts#setArticleTags',
-      'utils/library/deleteArticle.ts#deleteArticleWithUndo',
+      'utils/library/deleteArticle.ts#restoreArticle',
       'utils/library/deleteArticle.ts#deleteEverything',
       'utils/library/mergeImport.ts#applyImport',
       'utils/history/recordRead.ts#clearHistory',
+      // Through another module: it writes only by calling saveChoice (utils/knowledge/linkChoices.ts).
+      'utils/knowledge/linkEntities.ts#chooseLink',
     ]) {
       expect(WRITERS, writer).toContain(writer);
     }

@@ -38,6 +38,9 @@ function useHash(): string {
   return hash;
 }
 
+/** A failed write's reason, for the status line. */
+const failure = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 const PAGE = 50;
 const UNDO_MS = 10_000;
 
@@ -89,7 +92,9 @@ export function LibraryApp({ db, openUrl, download }: { db: BackstoryDB; openUrl
     // The background deletes (and unpaints the tabs showing the article); its reply is what undo puts back.
     const { deleted } = await send('article/delete', { id: article.id });
     if (!deleted) return;
-    const restore = async () => void (await send('article/restore', { deleted }));
+    const restore = async () => {
+      await send('article/restore', { deleted });
+    };
     if (undoTimer.current) clearTimeout(undoTimer.current);
     const message = `Deleted “${article.title}” with ${deleted.highlights.length} highlights and ${deleted.notes.length} notes.`;
     setUndo({ message, run: restore });
@@ -171,7 +176,7 @@ export function LibraryApp({ db, openUrl, download }: { db: BackstoryDB; openUrl
             }
             onOpen={openUrl}
             hasCopy={withCopy?.has(row.article.id) ?? false}
-            onDelete={(a) => void removeArticle(a)}
+            onDelete={(a) => void removeArticle(a).catch((error: unknown) => announce(`Not deleted: ${failure(error)}`))}
           />
         ))}
       </ol>
@@ -189,7 +194,7 @@ export function LibraryApp({ db, openUrl, download }: { db: BackstoryDB; openUrl
             <button
               type="button"
               onClick={() => {
-                void undo.run().then(() => announce('Restored.'));
+                void undo.run().then(() => announce('Restored.'), (error: unknown) => announce(`Undo failed: ${failure(error)}`));
                 setUndo(null);
               }}
             >
@@ -215,7 +220,7 @@ export function LibraryApp({ db, openUrl, download }: { db: BackstoryDB; openUrl
               class="danger"
               onClick={() => {
                 setConfirmAll(false);
-                void send('library/clear', {}).then(() => announce('Everything was deleted.'));
+                void send('library/clear', {}).then(() => announce('Everything was deleted.'), (error: unknown) => announce(`Nothing was deleted: ${failure(error)}`));
               }}
             >
               Delete everything

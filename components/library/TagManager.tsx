@@ -6,6 +6,11 @@ import { send } from '../../utils/messaging/client';
 export function TagManager({ tags, onDone }: { tags: TagCount[]; onDone: (message: string) => void }) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
+  /** Says why a write was refused (an empty new name, the background gone) instead of dropping it silently. */
+  const failed = (what: string) => (error: unknown) => onDone(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  const rename = (from: string, to: string) =>
+    void send('tags/rename', { from, to }).then(({ changed }) => onDone(`Renamed #${from} to #${to.trim()} on ${changed} items.`), failed(`#${from} was not renamed`));
+  const remove = (tag: string) => void send('tags/delete', { tag }).then(({ changed }) => onDone(`Removed #${tag} from ${changed} items.`), failed(`#${tag} was not removed`));
   if (!tags.length) return <p class="empty">No tags yet.</p>;
   return (
     <ul class="tag-manager">
@@ -15,7 +20,7 @@ export function TagManager({ tags, onDone }: { tags: TagCount[]; onDone: (messag
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                void send('tags/rename', { from: t.tag, to: draft }).then(({ changed }) => onDone(`Renamed #${t.tag} to #${draft.trim()} on ${changed} items.`));
+                rename(t.tag, draft);
                 setRenaming(null);
               }}
             >
@@ -41,7 +46,7 @@ export function TagManager({ tags, onDone }: { tags: TagCount[]; onDone: (messag
               >
                 Rename
               </button>{' '}
-              <button type="button" aria-label={`Delete tag ${t.tag} everywhere`} onClick={() => void send('tags/delete', { tag: t.tag }).then(({ changed }) => onDone(`Removed #${t.tag} from ${changed} items.`))}>
+              <button type="button" aria-label={`Delete tag ${t.tag} everywhere`} onClick={() => remove(t.tag)}>
                 Delete
               </button>
             </>

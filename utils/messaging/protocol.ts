@@ -213,7 +213,7 @@ export interface BackgroundReplies {
   'knowledge/details': LinkResult;
   'article/saved': { highlights: HighlightRecord[]; note: NoteRecord | null };
   'history/clear': { cleared: true };
-  'article/tags': { saved: boolean };
+  'article/tags': { saved: true };
   'tags/rename': { changed: number };
   'tags/delete': { changed: number };
   'article/delete': { deleted: DeletedArticle | null };

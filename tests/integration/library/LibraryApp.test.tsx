@@ -128,6 +128,26 @@ describe('library page', () => {
     await waitFor(() => expect(background.notified).toEqual([axisUrl, axisUrl]));
   });
 
+  it('renames and deletes a tag everywhere through the background, and says why a rename was refused', async () => {
+    const { db, background } = await setup();
+    fireEvent.click(screen.getByText(/^Manage tags/));
+    fireEvent.click(await screen.findByRole('button', { name: 'Rename tag imagery' }));
+    fireEvent.input(screen.getByLabelText('New name for tag imagery'), { target: { value: '   ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('#imagery was not renamed: A tag cannot be empty.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Rename tag imagery' }));
+    fireEvent.input(screen.getByLabelText('New name for tag imagery'), { target: { value: 'satellite' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Renamed #imagery to #satellite on 1 items.'));
+    const tagged = seedLibrary().highlights.find((h) => h.tags.includes('imagery'))!;
+    expect((await db.highlights.get(tagged.id))!.tags).toEqual(['satellite']);
+    // The highlight's article is shown in a tab, perhaps: the background told the tabs.
+    expect(background.notified).toEqual([tagged.url]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete tag satellite everywhere' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Removed #satellite from 1 items.'));
+    expect((await db.highlights.get(tagged.id))!.tags).toEqual([]);
+  });
+
   it('deletes everything only after confirmation', async () => {
     const { db } = await setup();
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));

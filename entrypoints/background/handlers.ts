@@ -282,7 +282,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
     },
     'article/delete': async ({ id }) => {
       const deleted = await deleteArticle(db, id);
-      // Its highlights are gone: the tabs showing it unpaint them (and close a note typed on one).
+      // Its highlights are gone: the tabs showing it re-list them and unpaint.
       if (deleted) changed(deleted.article);
       return { deleted };
     },

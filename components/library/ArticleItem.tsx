@@ -1,6 +1,6 @@
 import type { ArticleRecord, BackstoryDB, HighlightRecord, NoteRecord } from '../../utils/db/schema';
 import type { HighlightHit, NoteHit } from '../../utils/library/libraryIndex';
-import { setArticleTags, setHighlightTags } from '../../utils/library/tags';
+import { send } from '../platform/messaging';
 import { Marked } from './Marked';
 import { TagEditor } from './TagEditor';
 import { httpUrl } from '../entities/safeUrl';
@@ -90,7 +90,7 @@ export function ArticleItem({
               </a>
             </p>
           )}
-          <TagEditor tags={article.tags} matched={row.matchedTags ?? []} listId="all-tags" label={`Tags of “${title}”`} onChange={(tags) => void setArticleTags(db, article.id, tags)} />
+          <TagEditor tags={article.tags} matched={row.matchedTags ?? []} listId="all-tags" label={`Tags of “${title}”`} onChange={(tags) => void send('article/tags', { id: article.id, tags })} />
         </div>
         <button type="button" class="danger subtle" aria-label={`Delete “${title}” with its highlights and notes`} onClick={() => onDelete(article)}>
           Delete
@@ -101,7 +101,7 @@ export function ArticleItem({
       ) : searching && (row.highlights?.length || row.notes?.length) ? (
         <div class="details" id={detailsId}>
           <NotesList notes={(row.notes ?? []).map((n) => n.record)} matched={matchedNotes} />
-          <HighlightsList db={db} highlights={(row.highlights ?? []).map((h) => h.record)} matched={matchedHighlights} />
+          <HighlightsList highlights={(row.highlights ?? []).map((h) => h.record)} matched={matchedHighlights} />
         </div>
       ) : null}
     </li>
@@ -121,7 +121,7 @@ function ArticleDetails({ db, articleId, id, matchedHighlights, matchedNotes }: 
     <div class="details" id={id}>
       {!data.highlights.length && !data.notes.length ? <p class="empty">No highlights or notes on this article.</p> : null}
       <NotesList notes={data.notes} matched={matchedNotes} />
-      <HighlightsList db={db} highlights={data.highlights} matched={matchedHighlights} />
+      <HighlightsList highlights={data.highlights} matched={matchedHighlights} />
     </div>
   );
 }
@@ -139,7 +139,7 @@ function NotesList({ notes, matched }: { notes: NoteRecord[]; matched: Map<strin
   );
 }
 
-function HighlightsList({ db, highlights, matched }: { db: BackstoryDB; highlights: HighlightRecord[]; matched: Map<string, HighlightHit> }) {
+function HighlightsList({ highlights, matched }: { highlights: HighlightRecord[]; matched: Map<string, HighlightHit> }) {
   if (!highlights.length) return null;
   return (
     <ul class="highlights" aria-label="Highlights">
@@ -156,7 +156,7 @@ function HighlightsList({ db, highlights, matched }: { db: BackstoryDB; highligh
                 <Marked text={h.note} ranges={hit?.noteRanges} />
               </p>
             ) : null}
-            <TagEditor tags={h.tags} matched={hit?.matchedTags ?? []} listId="all-tags" label={`Tags of the highlight “${h.quote.exact.slice(0, 40)}”`} onChange={(tags) => void setHighlightTags(db, h.id, tags)} />
+            <TagEditor tags={h.tags} matched={hit?.matchedTags ?? []} listId="all-tags" label={`Tags of the highlight “${h.quote.exact.slice(0, 40)}”`} onChange={(tags) => void send('highlight/update', { id: h.id, tags })} />
           </li>
         );
       })}

@@ -3,9 +3,10 @@ import type { BackstoryDB } from '../../utils/db/schema';
 import { BACKUP_TABLES } from '../../utils/library/backupSchema';
 import { parseLibraryFile, type ParsedImport } from '../../utils/library/importLibraryFile';
 import { ImportError } from '../../utils/library/importError';
-import { applyImport, previewImport, type ImportReport } from '../../utils/library/mergeImport';
+import { previewImport, type ImportReport } from '../../utils/library/mergeImport';
 import { readImportFile } from '../../utils/library/readImportFile';
 import { Dialog } from './Dialog';
+import { importIntoLibrary } from './importIntoLibrary';
 
 const TABLE_LABELS = { articles: 'Articles', highlights: 'Highlights', notes: 'Notes', linkChoices: 'Link choices', copies: 'Saved copies' } as const;
 
@@ -69,7 +70,7 @@ export function ImportPanel({ db, onDone }: { db: BackstoryDB; onDone: (message:
     const { parsed, name } = state;
     setState({ stage: 'writing', name });
     try {
-      const report = await applyImport(db, parsed.data);
+      const report = await importIntoLibrary(db, parsed.data);
       const added = report.articles.added + report.highlights.added + report.notes.added;
       const updated = report.articles.updated + report.highlights.updated + report.notes.updated;
       onDone(`Imported ${name}: ${added} new, ${updated} updated.`);

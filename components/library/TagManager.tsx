@@ -1,11 +1,16 @@
 import { useState } from 'preact/hooks';
-import type { BackstoryDB } from '../../utils/db/schema';
-import { deleteTag, renameTag, type TagCount } from '../../utils/library/tags';
+import type { TagCount } from '../../utils/library/tags';
+import { send } from '../platform/messaging';
 
-/** Every tag with its counts; rename or delete one everywhere (one transaction each). */
-export function TagManager({ db, tags, onDone }: { db: BackstoryDB; tags: TagCount[]; onDone: (message: string) => void }) {
+/** Every tag with its counts; rename or delete one everywhere (one transaction each, in the background). */
+export function TagManager({ tags, onDone }: { tags: TagCount[]; onDone: (message: string) => void }) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
+  /** Says why a write was refused (an empty new name, the background gone) instead of dropping it silently. */
+  const failed = (what: string) => (error: unknown) => onDone(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  const rename = (from: string, to: string) =>
+    void send('tags/rename', { from, to }).then(({ changed }) => onDone(`Renamed #${from} to #${to.trim()} on ${changed} items.`), failed(`#${from} was not renamed`));
+  const remove = (tag: string) => void send('tags/delete', { tag }).then(({ changed }) => onDone(`Removed #${tag} from ${changed} items.`), failed(`#${tag} was not removed`));
   if (!tags.length) return <p class="empty">No tags yet.</p>;
   return (
     <ul class="tag-manager">
@@ -15,7 +20,7 @@ export function TagManager({ db, tags, onDone }: { db: BackstoryDB; tags: TagCou
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                void renameTag(db, t.tag, draft).then((n) => onDone(`Renamed #${t.tag} to #${draft.trim()} on ${n} items.`));
+                rename(t.tag, draft);
                 setRenaming(null);
               }}
             >
@@ -41,7 +46,7 @@ export function TagManager({ db, tags, onDone }: { db: BackstoryDB; tags: TagCou
               >
                 Rename
               </button>{' '}
-              <button type="button" aria-label={`Delete tag ${t.tag} everywhere`} onClick={() => void deleteTag(db, t.tag).then((n) => onDone(`Removed #${t.tag} from ${n} items.`))}>
+              <button type="button" aria-label={`Delete tag ${t.tag} everywhere`} onClick={() => remove(t.tag)}>
                 Delete
               </button>
             </>

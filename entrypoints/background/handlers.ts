@@ -7,6 +7,8 @@ import type { BackgroundReplies, PayloadOut, toBackground } from '../../utils/me
 import { type HandlerContext, type Handlers, HandlerError } from '../../utils/messaging/router';
 import { concernsPrivateWindow } from '../../components/platform/privateWindows';
 import { clearHistory } from '../../utils/history/recordRead';
+import { deleteArticle, deleteEverything, restoreArticle } from '../../utils/library/deleteArticle';
+import { deleteTag, renameTag, setArticleTags } from '../../utils/library/tags';
 import { historyEnabled, underlineMentions } from '../../components/platform/settings';
 import { openTab } from './analysis';
 import { keepCopyFromTab } from './copies';
@@ -14,7 +16,7 @@ import { toArticleRef } from '../../utils/article/articleRef';
 import type { CopyLimits } from '../../utils/db/copies';
 import { rememberAnalysis, rememberLinks } from './history';
 import { grantNote, noteGrant, revokeNote } from './noteGrants';
-import { getTabState, recordAnchors, setTabState } from './tabState';
+import { getTabState, readyTabs, recordAnchors, setTabState } from './tabState';
 
 type T = typeof toBackground;
 
@@ -93,7 +95,11 @@ function refuseNoteFromPage(ctx: HandlerContext, note: string | undefined): void
   }
 }
 
-/** The background's message handlers: the only code that writes the database. */
+/**
+ * The background's message handlers: the only code that writes the database, but for an import, which the library
+ * page writes itself and then announces with `library/changed` (docs/decisions/001). Every write that changes an
+ * article's highlights calls onHighlightsChanged, so the tabs showing it repaint.
+ */
 export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundReplies> {
   const { db } = deps;
   const run = deps.openTab ?? openTab;
@@ -109,6 +115,19 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
     if (record) deps.onHighlightsChanged?.(record.url);
     return record;
   };
+  /** Tells the tabs showing each of these articles (once per article) that its highlights changed. */
+  const changedUrls = (urls: Iterable<string>): number => {
+    const unique = new Set(urls);
+    for (const url of unique) deps.onHighlightsChanged?.(url);
+    return unique.size;
+  };
+  /** The articles whose highlights carry a tag (read before a write that changes them). */
+  const urlsTagged = async (tag: string) => (await db.highlights.where('tags').equals(tag).toArray()).map((h) => h.url);
+  /** A library write refused for what the reader typed (an empty tag name): their words, not an internal error. */
+  const asInvalid = async <R>(write: Promise<R>): Promise<R> =>
+    write.catch((error: unknown) => {
+      throw new HandlerError('invalid-message', error instanceof Error ? error.message : String(error));
+    });
   return {
     'page/hello': async ({ canonical }, ctx) => {
       // The sender's URL, not the payload's: a page cannot ask about another page. The same key the analyser will
@@ -141,10 +160,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
       if (!reaches(ctx, url)) return { stored: false };
       // Kept for the tab either way: a report that beats its analysis here joins it when the analysis is stored.
       return { stored: await recordAnchors(tabId, url, orphaned) };
-    },
-    'page/working': async (_payload, ctx) => {
-      await setTabState(requireTab(ctx.tabId), { status: 'working', url: ctx.pageUrl ?? '' });
-      return { stored: true };
     },
     'tab/open': async ({ tabId, force }, ctx) => {
       const state = await run(tabId, force);
@@ -247,6 +262,52 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
     'history/clear': async () => {
       await clearHistory(db);
       return { cleared: true };
+    },
+    'article/tags': async ({ id, tags }) => {
+      // An article's tags are not painted: no tab needs telling (the library and the panel follow Dexie).
+      await setArticleTags(db, id, tags);
+      return { saved: true };
+    },
+    'tags/rename': async ({ from, to }) => {
+      const urls = await urlsTagged(from);
+      const count = await asInvalid(renameTag(db, from, to));
+      changedUrls(urls);
+      return { changed: count };
+    },
+    'tags/delete': async ({ tag }) => {
+      const urls = await urlsTagged(tag);
+      const count = await deleteTag(db, tag);
+      changedUrls(urls);
+      return { changed: count };
+    },
+    'article/delete': async ({ id }) => {
+      const deleted = await deleteArticle(db, id);
+      // Its highlights are gone: the tabs showing it re-list them and unpaint.
+      if (deleted) changed(deleted.article);
+      return { deleted };
+    },
+    'article/restore': async ({ deleted }) => {
+      const foreign = [...deleted.highlights, ...deleted.notes, ...(deleted.copies ?? [])].find((r) => r.articleId !== deleted.article.id);
+      if (foreign) throw new HandlerError('invalid-message', 'Everything put back with an article must be of that article.');
+      await restoreArticle(db, deleted);
+      changed(deleted.article);
+      return { restored: true };
+    },
+    'library/clear': async () => {
+      const urls = (await db.articles.toArray()).map((a) => a.url);
+      await deleteEverything(db);
+      changedUrls(urls);
+      return { cleared: true };
+    },
+    'library/changed': async () => {
+      // The page wrote the import itself; which articles it touched is not worth a second walk of it: every tab
+      // showing a saved article repaints (a tab re-lists its own article's highlights, nothing more).
+      const shown: string[] = [];
+      for (const tabId of await readyTabs()) {
+        const state = await getTabState(tabId);
+        if (state?.status === 'ready' && state.analysis.extraction.kind === 'article') shown.push(state.analysis.extraction.article.canonicalUrl);
+      }
+      return { notified: changedUrls(shown) };
     },
   };
 }

@@ -9,11 +9,11 @@ import { createHandlers } from './handlers';
 import { createKnowledgeService } from './knowledge';
 import { revokeNote } from './noteGrants';
 import { openPanelFromToolbarButton, restrictSettingsToExtension } from '../../components/platform/browserDifferences';
-import { announceSavedChange } from '../../components/platform/privateWindows';
 import { clearHistory } from '../../utils/history/recordRead';
 import { copyLimits, historyEnabled, keepEveryArticle } from '../../components/platform/settings';
 import { createMenus, MENU, openPanel } from './panel';
-import { clearTabState, forgetAnchors, readyTabs, setTabState, tabsShowing } from './tabState';
+import { notifyTabs } from './notifyTabs';
+import { clearTabState, forgetAnchors, readyTabs, setTabState } from './tabState';
 import { underlineMentions } from '../../components/platform/settings';
 
 export default defineBackground(() => {
@@ -34,19 +34,11 @@ export default defineBackground(() => {
     void openTab(tabId, false).catch((error: unknown) => console.warn('[backstory] repaint failed', error));
   };
 
-  /** The article's highlights changed (panel, another tab): every tab showing it repaints. */
-  const notifyTabs = (url: string): void => {
-    void announceSavedChange(url);
-    void tabsShowing(url).then((tabIds) => {
-      for (const tabId of tabIds) void sendToTab(tabId, 'content/highlightsChanged', { url }).catch(() => undefined);
-    });
-  };
-
   const handlers = createHandlers({
     db,
     knowledge: createKnowledgeService(db),
     onSavedPage: analyseSavedPage,
-    onHighlightsChanged: notifyTabs,
+    onHighlightsChanged: (url) => void notifyTabs(url).catch((error: unknown) => console.warn('[backstory] tabs not told of a change', error)),
     copyLimits: () => copyLimits.getValue(),
     keepEveryArticle: () => keepEveryArticle.getValue(),
     closeNote: (tabId) => void sendToTab(tabId, 'content/closeNote', {}).catch(() => undefined),

@@ -68,6 +68,8 @@ describe('the library in Chromium', () => {
     await library.getByRole('button', { name: 'Delete everything…' }).click();
     await library.getByRole('dialog').getByRole('button', { name: 'Delete everything' }).click();
     await expect.poll(() => library.locator('.count').textContent(), { timeout: 10_000 }).toMatch(/^0 saved/);
+    // …at once, without a reload: the library deletes through the background, which tells the tab (#19).
+    await expect.poll(() => painted(page, 'backstory-pink'), { timeout: 10_000 }).toEqual([]);
     await page.reload();
     await panel.reload();
     await panel.locator('h1.article-title').waitFor({ timeout: 20_000 });
@@ -79,9 +81,15 @@ describe('the library in Chromium', () => {
     await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toMatch(/1/);
     await preview.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => library.locator('.count').textContent(), { timeout: 10_000 }).toMatch(/^1 saved/);
+    // The library announces the import it wrote (library/changed): the open page repaints without a reload.
+    await expect.poll(() => painted(page, 'backstory-pink'), { timeout: 20_000 }).toEqual([QUOTE]);
     await page.reload();
     await expect.poll(() => painted(page, 'backstory-pink'), { timeout: 20_000 }).toEqual([QUOTE]);
     await panel.reload();
     await expect.poll(() => panel.locator('.hl-panel').textContent(), { timeout: 20_000 }).toContain(NOTE);
+
+    // Deleting the article in the library unpaints the open page (#19: its highlight stayed painted until a reload).
+    await library.getByRole('button', { name: /Delete “Axis of outcasts.*” with its highlights and notes/ }).click();
+    await expect.poll(() => painted(page, 'backstory-pink'), { timeout: 10_000 }).toEqual([]);
   });
 });

@@ -42,12 +42,6 @@ export async function restoreArticle(db: BackstoryDB, deleted: DeletedArticle): 
   });
 }
 
-/** Deletes an article and returns an undo function that restores it. */
-export async function deleteArticleWithUndo(db: BackstoryDB, articleId: string): Promise<{ deleted: DeletedArticle | null; undo: () => Promise<void> }> {
-  const deleted = await deleteArticle(db, articleId);
-  return { deleted, undo: async () => (deleted ? restoreArticle(db, deleted) : undefined) };
-}
-
 /** Deletes everything Backstory stored (articles, highlights, notes, copies, link choices and the knowledge cache) in one transaction. */
 export async function deleteEverything(db: BackstoryDB): Promise<void> {
   await db.transaction('rw', TABLES.map((t) => db[t]), async () => {

@@ -98,12 +98,7 @@ export async function deleteTag(db: BackstoryDB, tag: string, now: number = Date
   });
 }
 
-/** Replaces an article's tags. */
+/** Replaces an article's tags. (A highlight's go through updateHighlight, as its colour and note do.) */
 export async function setArticleTags(db: BackstoryDB, articleId: string, tags: readonly string[], now: number = Date.now()): Promise<void> {
   await db.articles.update(articleId, { tags: checkedTags(tags), updatedAt: now });
-}
-
-/** Replaces a highlight's tags. */
-export async function setHighlightTags(db: BackstoryDB, highlightId: string, tags: readonly string[], now: number = Date.now()): Promise<void> {
-  await db.highlights.update(highlightId, { tags: checkedTags(tags), updatedAt: now });
 }

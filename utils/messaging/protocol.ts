@@ -3,6 +3,7 @@ import type { ArticleRecord, HighlightRecord, NoteRecord } from '../db/schema';
 
 /** Records as they travel in replies (type-only, so content scripts never bundle the database code). */
 export type { ArticleRecord, HighlightRecord, NoteRecord };
+import type { DeletedArticle } from '../library/deleteArticle';
 import type { LinkResult } from '../knowledge/types';
 import type { PageAnalysis, TabState } from './tabState';
 import {
@@ -20,6 +21,21 @@ import {
   XPathSelectorSchema,
 } from './schemas';
 import { HIGHLIGHT_SCOPES } from '../highlights/types';
+import { ArticleRecordSchema, CopyRecordSchema, NoteRecordSchema } from '../records/recordSchema';
+
+/** A tag as the library names it (renameTag/deleteTag normalise and check it; this only bounds the message). */
+const TagNameSchema = v.pipe(v.string(), v.maxLength(1000));
+
+/**
+ * An article deleted from the library, as `article/delete` answered it: the same record schemas as a backup, so
+ * whatever was deleted can be put back (and nothing else can be smuggled in through undo).
+ */
+const DeletedArticleSchema = v.object({
+  article: ArticleRecordSchema,
+  highlights: v.pipe(v.array(HighlightRecordSchema), v.maxLength(100_000)),
+  notes: v.pipe(v.array(NoteRecordSchema), v.maxLength(10_000)),
+  copies: v.optional(v.pipe(v.array(CopyRecordSchema), v.maxLength(10))),
+});
 
 /**
  * Who may send a message: the content script of a web page, an extension page (side panel, library, options),
@@ -50,8 +66,6 @@ export const toBackground = {
       orphaned: v.pipe(v.array(IdSchema), v.maxLength(100_000)),
     }),
   },
-  /** content → background: the page started analysing (extraction is running). */
-  'page/working': { from: 'content', payload: v.object({ url: v.pipe(v.string(), v.maxLength(4000)) }) },
   /** extension page → background: run Backstory on a tab (inject the analyser); `force` is "Try anyway". */
   'tab/open': { from: 'extension-page', payload: v.object({ tabId: v.pipe(v.number(), v.integer()), force: v.optional(v.boolean(), false) }) },
   /** any → background: the saved highlights of one article, in reading order (a content script: its own article only). */
@@ -154,13 +168,33 @@ export const toBackground = {
    * be able to erase, nor (having no reply to read) learn anything about, what else the reader has read.
    */
   'history/clear': { from: 'extension-page', payload: v.object({}) },
+  /*
+   * The library page's writes (issue #19, item 2). Extension pages only: they rename, delete and restore across
+   * articles, which no page may do. Each one that changes highlights tells the tabs showing them, as the panel's do.
+   */
+  /** library → background: replace an article's tags. */
+  'article/tags': { from: 'extension-page', payload: v.object({ id: IdSchema, tags: TagsSchema }) },
+  /** library → background: rename a tag on every article and highlight (merging into the new name). */
+  'tags/rename': { from: 'extension-page', payload: v.object({ from: TagNameSchema, to: TagNameSchema }) },
+  /** library → background: remove a tag from every article and highlight. */
+  'tags/delete': { from: 'extension-page', payload: v.object({ tag: TagNameSchema }) },
+  /** library → background: delete an article with its highlights, notes and copy; the reply carries them for undo. */
+  'article/delete': { from: 'extension-page', payload: v.object({ id: IdSchema }) },
+  /** library → background: put back an article deleted a moment ago (undo), exactly as it was. */
+  'article/restore': { from: 'extension-page', payload: v.object({ deleted: DeletedArticleSchema }) },
+  /** library → background: delete everything Backstory stored (the reader confirmed). */
+  'library/clear': { from: 'extension-page', payload: v.object({}) },
+  /**
+   * library → background: an import was written (by the library page itself: see docs/decisions/001, an import is
+   * too large for a message); every tab showing a saved article repaints.
+   */
+  'library/changed': { from: 'extension-page', payload: v.object({}) },
 } as const satisfies Record<string, { from: SenderKind; payload: v.GenericSchema }>;
 
 /** What each background message answers with. */
 export interface BackgroundReplies {
   'page/hello': { saved: boolean };
   'page/analysis': { stored: true };
-  'page/working': { stored: true };
   'page/anchors': { stored: boolean };
   'tab/open': TabState;
   'highlights/list': HighlightRecord[];
@@ -179,6 +213,13 @@ export interface BackgroundReplies {
   'knowledge/details': LinkResult;
   'article/saved': { highlights: HighlightRecord[]; note: NoteRecord | null };
   'history/clear': { cleared: true };
+  'article/tags': { saved: true };
+  'tags/rename': { changed: number };
+  'tags/delete': { changed: number };
+  'article/delete': { deleted: DeletedArticle | null };
+  'article/restore': { restored: true };
+  'library/clear': { cleared: true };
+  'library/changed': { notified: number };
 }
 
 /** Messages the content script answers (sent by the background or an extension page with tabs.sendMessage). */

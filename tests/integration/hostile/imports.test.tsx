@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../entrypoints/library/App';
+import { LibraryApp } from '../../../components/library/LibraryApp';
 import { ImportError } from '../../../utils/library/importError';
 import { parseLibraryFile } from '../../../utils/library/importLibraryFile';
 import { applyImport } from '../../../utils/library/mergeImport';
@@ -40,7 +40,7 @@ describe('hostile imports', () => {
   it('a file with hostile text in every shown field imports as text: the library renders no element, handler or bad URL', async () => {
     const db = await freshDb();
     await applyImport(db, (await parseLibraryFile(hostileBackup(), noYield)).data);
-    const { container } = render(<App db={db} openUrl={vi.fn()} download={vi.fn()} />);
+    const { container } = render(<LibraryApp db={db} openUrl={vi.fn()} download={vi.fn()} />);
     await waitFor(() => expect(screen.getByText(/11 saved articles/)).toBeTruthy(), { timeout: 10_000 });
     expect(dangerIn(container)).toEqual([]);
   });

@@ -2,7 +2,7 @@
 import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { openWebTab } from '../../../components/shared/openWebTab';
-import { App } from '../../../entrypoints/library/App';
+import { LibraryApp } from '../../../components/library/LibraryApp';
 import { seedLibrary } from '../../fixtures/library/seedLibrary';
 import { fill, freshDb } from '../library/testDb';
 
@@ -25,7 +25,7 @@ describe('records saved before URLs were checked', () => {
     await db.articles.update(first!.id, { url: 'javascript:alert(document.domain)' });
     await db.articles.update(second!.id, { url: 'data:text/html,<script>alert(1)</script>' });
     const openUrl = vi.fn();
-    const { container } = render(<App db={db} openUrl={openUrl} download={() => undefined} />);
+    const { container } = render(<LibraryApp db={db} openUrl={openUrl} download={() => undefined} />);
     await screen.findByText('2 saved articles');
     await waitFor(() => expect(container.querySelectorAll('h2.article-title').length).toBe(2));
     expect([...container.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((h) => !/^https?:/.test(h ?? ''))).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteArticleWithUndo, deleteEverything } from '../../../utils/library/deleteArticle';
+import { deleteArticle, deleteEverything, restoreArticle } from '../../../utils/library/deleteArticle';
 import { deleteTag, listTags, normalizeTags, renameTag, suggestTags } from '../../../utils/library/tags';
 import { listArticles } from '../../../utils/library/listArticles';
 import { seedLibrary } from '../../fixtures/library/seedLibrary';
@@ -54,7 +54,9 @@ describe('delete', () => {
     const lib = seedLibrary();
     await fill(db, lib);
     const before = await Promise.all([db.articles.toArray(), db.highlights.toArray(), db.notes.toArray()]);
-    const { deleted, undo } = await deleteArticleWithUndo(db, lib.articles[0]!.id);
+    // As the library's undo does it, through the background: what article/delete answers is what article/restore puts back.
+    const deleted = await deleteArticle(db, lib.articles[0]!.id);
+    const undo = () => restoreArticle(db, deleted!);
     expect(deleted!.highlights).toHaveLength(2);
     expect(deleted!.notes).toHaveLength(1);
     expect(await db.highlights.count()).toBe(1);

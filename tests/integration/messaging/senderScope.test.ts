@@ -42,7 +42,6 @@ const FORGED: Record<string, { payload: (aliceHighlight: string) => unknown; wor
   'page/hello': { payload: () => ({ url: ALICE_URL, canonical: ALICE_URL }), works: true },
   'page/analysis': { payload: () => ({ analysis: analysisOf(ALICE_URL) }), works: true },
   'page/anchors': { payload: (id) => ({ url: ALICE_URL, orphaned: [id] }), works: false },
-  'page/working': { payload: () => ({ url: ALICE_URL }), works: true },
   'highlights/list': { payload: () => ({ url: ALICE_URL }), works: true },
   'highlight/create': { payload: () => ({ article: articleRef(ALICE_URL), ...selectors, color: 'pink' }), works: true },
   'highlight/update': { payload: (id) => ({ id, color: 'pink' }), works: true },

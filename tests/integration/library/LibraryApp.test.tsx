@@ -2,8 +2,9 @@
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../entrypoints/library/App';
+import { LibraryApp } from '../../../components/library/LibraryApp';
 import { seedLibrary } from '../../fixtures/library/seedLibrary';
+import { serveBackground } from './background';
 import { fill, freshDb } from './testDb';
 
 afterEach(cleanup);
@@ -18,13 +19,15 @@ configure({ asyncUtilTimeout: 15_000 });
 async function setup() {
   const db = await freshDb();
   await fill(db, seedLibrary());
+  // The page writes through the background (#19): the real handlers answer it over the same database.
+  const background = serveBackground(db);
   const openUrl = vi.fn();
   const downloads: Array<{ blob: Blob; name: string }> = [];
-  const view = render(<App db={db} openUrl={openUrl} download={(blob, name) => downloads.push({ blob, name })} />);
+  const view = render(<LibraryApp db={db} openUrl={openUrl} download={(blob, name) => downloads.push({ blob, name })} />);
   await screen.findByText('2 saved articles');
   // The search index is ready once the hint disappears.
   await waitFor(() => expect(screen.queryByText('Preparing search…')).toBeNull());
-  return { db, openUrl, downloads, view };
+  return { db, openUrl, downloads, view, background };
 }
 
 const articleItems = () => within(screen.getByRole('list', { name: 'Saved articles' })).getAllByRole('listitem').filter((li) => li.classList.contains('article'));
@@ -114,6 +117,35 @@ describe('library page', () => {
     await waitFor(() => expect(titles()).toHaveLength(2));
     expect(await db.highlights.count()).toBe(3);
     expect(await db.notes.count()).toBe(1);
+  });
+
+  it('deletes through the background, which tells the tabs showing the article (#19: a deleted highlight stayed painted)', async () => {
+    const { background } = await setup();
+    const axisUrl = seedLibrary().articles.find((a) => a.title.startsWith('Axis'))!.url;
+    fireEvent.click(screen.getByRole('button', { name: /Delete “Axis of outcasts.*” with its highlights and notes/ }));
+    await waitFor(() => expect(background.notified).toEqual([axisUrl]));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(background.notified).toEqual([axisUrl, axisUrl]));
+  });
+
+  it('renames and deletes a tag everywhere through the background, and says why a rename was refused', async () => {
+    const { db, background } = await setup();
+    fireEvent.click(screen.getByText(/^Manage tags/));
+    fireEvent.click(await screen.findByRole('button', { name: 'Rename tag imagery' }));
+    fireEvent.input(screen.getByLabelText('New name for tag imagery'), { target: { value: '   ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('#imagery was not renamed: A tag cannot be empty.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Rename tag imagery' }));
+    fireEvent.input(screen.getByLabelText('New name for tag imagery'), { target: { value: 'satellite' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Renamed #imagery to #satellite on 1 items.'));
+    const tagged = seedLibrary().highlights.find((h) => h.tags.includes('imagery'))!;
+    expect((await db.highlights.get(tagged.id))!.tags).toEqual(['satellite']);
+    // The highlight's article is shown in a tab, perhaps: the background told the tabs.
+    expect(background.notified).toEqual([tagged.url]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete tag satellite everywhere' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Removed #satellite from 1 items.'));
+    expect((await db.highlights.get(tagged.id))!.tags).toEqual([]);
   });
 
   it('deletes everything only after confirmation', async () => {

@@ -1,20 +1,21 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleRecord, BackstoryDB } from '../../utils/db/schema';
-import { deleteArticleWithUndo, deleteEverything } from '../../utils/library/deleteArticle';
 import { isEmptyFilter, type LibraryFilter } from '../../utils/library/libraryFilter';
 import { listArticles } from '../../utils/library/listArticles';
 import { listTags } from '../../utils/library/tags';
-import { ArticleItem, type ArticleRow } from '../../components/library/ArticleItem';
-import { Dialog } from '../../components/library/Dialog';
-import { ExportPanel, type Download } from '../../components/library/ExportPanel';
-import { FilterBar } from '../../components/library/FilterBar';
-import { ImportPanel } from '../../components/library/ImportPanel';
-import { TagManager } from '../../components/library/TagManager';
-import { useLibraryIndex } from '../../components/library/useLibraryIndex';
-import { useLiveQuery } from '../../components/shared/useLiveQuery';
-import { EntityPage, entityHref } from '../../components/library/EntityPage';
+import { ArticleItem, type ArticleRow } from './ArticleItem';
+import { Dialog } from './Dialog';
+import { ExportPanel, type Download } from './ExportPanel';
+import { FilterBar } from './FilterBar';
+import { ImportPanel } from './ImportPanel';
+import { TagManager } from './TagManager';
+import { useLibraryIndex } from './useLibraryIndex';
+import { useLiveQuery } from '../shared/useLiveQuery';
+import { EntityPage, entityHref } from './EntityPage';
 import { searchEntities } from '../../utils/history/entityPage';
 import { sameIdentityKeys } from '../../utils/history/filterIdentity';
+import { send } from '../platform/messaging';
+import './library.css';
 
 /** The entity key a library address names (`#entity=Q56226`), or null for the list. */
 function entityOf(hash: string): string | null {
@@ -37,11 +38,14 @@ function useHash(): string {
   return hash;
 }
 
+/** A failed write's reason, for the status line. */
+const failure = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 const PAGE = 50;
 const UNDO_MS = 10_000;
 
 /** The library page: every saved article, searchable and filterable, with export, import and delete. */
-export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url: string) => void; download: Download }) {
+export function LibraryApp({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url: string) => void; download: Download }) {
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [filter, setFilter] = useState<LibraryFilter>({});
@@ -85,8 +89,12 @@ export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url:
 
   const announce = (message: string) => setStatus(message);
   const removeArticle = async (article: ArticleRecord) => {
-    const { deleted, undo: restore } = await deleteArticleWithUndo(db, article.id);
+    // The background deletes (and unpaints the tabs showing the article); its reply is what undo puts back.
+    const { deleted } = await send('article/delete', { id: article.id });
     if (!deleted) return;
+    const restore = async () => {
+      await send('article/restore', { deleted });
+    };
     if (undoTimer.current) clearTimeout(undoTimer.current);
     const message = `Deleted “${article.title}” with ${deleted.highlights.length} highlights and ${deleted.notes.length} notes.`;
     setUndo({ message, run: restore });
@@ -133,7 +141,7 @@ export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url:
       <FilterBar filter={filter} onChange={setFilter} sites={sites} entities={entities} />
       <details class="manage-tags">
         <summary>Manage tags ({tags.length})</summary>
-        <TagManager db={db} tags={tags} onDone={announce} />
+        <TagManager tags={tags} onDone={announce} />
       </details>
       <datalist id="all-tags">
         {tags.map((t) => (
@@ -168,7 +176,7 @@ export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url:
             }
             onOpen={openUrl}
             hasCopy={withCopy?.has(row.article.id) ?? false}
-            onDelete={(a) => void removeArticle(a)}
+            onDelete={(a) => void removeArticle(a).catch((error: unknown) => announce(`Not deleted: ${failure(error)}`))}
           />
         ))}
       </ol>
@@ -186,7 +194,7 @@ export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url:
             <button
               type="button"
               onClick={() => {
-                void undo.run().then(() => announce('Restored.'));
+                void undo.run().then(() => announce('Restored.'), (error: unknown) => announce(`Undo failed: ${failure(error)}`));
                 setUndo(null);
               }}
             >
@@ -212,7 +220,7 @@ export function App({ db, openUrl, download }: { db: BackstoryDB; openUrl: (url:
               class="danger"
               onClick={() => {
                 setConfirmAll(false);
-                void deleteEverything(db).then(() => announce('Everything was deleted.'));
+                void send('library/clear', {}).then(() => announce('Everything was deleted.'), (error: unknown) => announce(`Nothing was deleted: ${failure(error)}`));
               }}
             >
               Delete everything

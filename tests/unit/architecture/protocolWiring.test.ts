@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toBackground, toContent } from '../../../utils/messaging/protocol';
+
+/*
+ * Issue #19, item 3: `page/working` was in the protocol with a handler in the background and no sender anywhere, so
+ * the code that kept "the page is analysing" looked alive and was not. Every message must have both ends:
+ *
+ * - a SENDER: a call site naming its type as a literal, in entrypoints/ or components/ (utils/ has no browser):
+ *   `send('type', …)`, `sendToTab(tab, 'type', …)`, or a raw `sendMessage({ type: 'type', … })` (entrypoints/content.ts
+ *   stays type-only to keep its bundle tiny, so it cannot use the client);
+ * - a HANDLER: an entry `'type': …` in a handler map: under entrypoints/background/ for `toBackground`, under
+ *   entrypoints/analyzer.content/ for `toContent`.
+ *
+ * Static scanning on purpose: a message sent only in a branch no test reaches is still sent, and one sent nowhere is
+ * found without running anything. Comments are blanked first, so a comment naming a message is neither end.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+/**
+ * Code with its comments blanked: block comments that open a line and `//` after whitespace. (Not a tokenizer: a
+ * match pattern such as 'http://*\/*' must survive, and it does because it opens no line and `//` follows a colon.)
+ */
+function stripComments(text: string): string {
+  return text.replace(/^\s*\/\*[\s\S]*?\*\//gm, ' ').replace(/(^|\s)\/\/.*$/gm, '$1');
+}
+const code = (file: string) => stripComments(readFileSync(file, 'utf8'));
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** The ways a message is sent with its type as a literal. */
+function sentIn(source: string, type: string): boolean {
+  const t = `['"]${escape(type)}['"]`;
+  return [new RegExp(`\\bsend\\(\\s*${t}`), new RegExp(`\\bsendToTab\\(\\s*[^,()]+,\\s*${t}`), new RegExp(`\\bsendMessage\\(\\s*\\{\\s*type:\\s*${t}`)].some((re) => re.test(source));
+}
+
+/** A handler map's entry for the type (an object key at the start of a line). */
+function handledIn(source: string, type: string): boolean {
+  return new RegExp(`^\\s*['"]${escape(type)}['"]\\s*:`, 'm').test(source);
+}
+
+const senders = ['entrypoints', 'components'].flatMap((dir) => sources(resolve(ROOT, dir))).map(code);
+const handlerFiles = {
+  background: sources(resolve(ROOT, 'entrypoints/background')).map(code),
+  content: sources(resolve(ROOT, 'entrypoints/analyzer.content')).map(code),
+};
+
+const tables = [
+  { name: 'toBackground', types: Object.keys(toBackground), handlers: handlerFiles.background },
+  { name: 'toContent', types: Object.keys(toContent), handlers: handlerFiles.content },
+];
+
+describe('every protocol message has both ends', () => {
+  for (const { name, types, handlers } of tables) {
+    it(`${name}: each message is sent somewhere in entrypoints/ or components/`, () => {
+      expect(types.filter((type) => !senders.some((source) => sentIn(source, type)))).toEqual([]);
+    });
+    it(`${name}: each message has a handler map entry`, () => {
+      expect(types.filter((type) => !handlers.some((source) => handledIn(source, type)))).toEqual([]);
+    });
+  }
+
+  it('raw sendMessage calls name only protocol messages (send and sendToTab are checked by the compiler)', () => {
+    const known = new Set([...Object.keys(toBackground), ...Object.keys(toContent)]);
+    const raw = senders.flatMap((source) => [...source.matchAll(/\bsendMessage\(\s*\{\s*type:\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!));
+    expect(raw.length).toBeGreaterThan(0);
+    expect(raw.filter((type) => !known.has(type))).toEqual([]);
+  });
+
+  it('the scan sees what it should (it would pass on nothing otherwise)', () => {
+    const all = senders.join('\n');
+    expect(sentIn(all, 'highlight/create')).toBe(true);
+    expect(sentIn(all, 'content/highlightsChanged')).toBe(true);
+    expect(sentIn(stripComments(`  // send('page/hello', {})\n  /** send('page/hello', {}) */`), 'page/hello')).toBe(false);
+    expect(handledIn(handlerFiles.background.join('\n'), 'page/hello')).toBe(true);
+  });
+});

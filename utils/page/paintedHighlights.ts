@@ -79,9 +79,13 @@ export function createPaintedHighlights(
       return refreshing;
     },
     ensurePainted() {
-      // The ranges are live (they follow the page's edits), so repainting needs no message and no re-anchoring; a
-      // refresh under way paints anyway.
-      if (paint && !refreshing && !paint.isIntact()) repaint();
+      // A refresh under way paints anyway.
+      if (!paint || refreshing || paint.isIntact()) return;
+      // With the Highlight API painting never touched the ranges, and they are live (they follow the page's edits):
+      // registering them again needs no message. Fallback marks are DOM: undoing what is left of them moves the text
+      // the ranges point into, so those are anchored anew.
+      if (paint.mode === 'highlight-api') repaint();
+      else void api.refresh().catch(() => undefined);
     },
     idsAt(x, y) {
       if (ranges.size === 0) return [];

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { vi } from 'vitest';
 import { extractArticle } from '../../../utils/article/extractArticle';
@@ -12,7 +13,7 @@ import type { PageEnv, SendToBackground } from '../../../utils/page/env';
 /** The page the seed fixture stands for. */
 export const SEED_URL = 'https://www.dailymeridian.example/opinion/2023/10/02/axis-of-outcasts-putin-and-kims-cartoon-summit';
 /** The seed article's HTML (the one committed fixture; not a copy). */
-export const seedHtml = readFileSync(new URL('../../fixtures/pages/seed/index.html', import.meta.url), 'utf8');
+export const seedHtml = readFileSync(resolve(import.meta.dirname, '../../fixtures/pages/seed/index.html'), 'utf8');
 
 /**
  * A stand-in for the CSS Custom Highlight API, which jsdom lacks: `CSS.highlights` is a Map (as the real registry
@@ -81,6 +82,11 @@ export function savedHighlight(context: ArticleContext, id: string, exact: strin
     createdAt: 1,
     updatedAt: 1,
   };
+}
+
+/** How many of our page stylesheets are in: adopted ones, or the <style data-backstory> fallback jsdom gets. */
+export function pageCssCount(doc: Document): number {
+  return (doc.adoptedStyleSheets?.length ?? 0) + doc.querySelectorAll('style[data-backstory]').length;
 }
 
 /** One call a fake background received. */

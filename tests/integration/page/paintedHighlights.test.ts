@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { highlightName } from '../../../utils/highlights/highlightCss';
 import { MARK_ATTRIBUTE } from '../../../utils/highlights/paint';
 import { createPaintedHighlights } from '../../../utils/page/paintedHighlights';
-import { articleContextOf, fakeSend, installHighlightApi, loadPage, savedHighlight } from './pageFixture';
+import { articleContextOf, pageCssCount, fakeSend, installHighlightApi, loadPage, savedHighlight } from './pageFixture';
 
 const pages: Array<{ close(): void }> = [];
 afterEach(() => {
@@ -84,12 +84,11 @@ describe('painted highlights', () => {
 
   it('takes its paint and CSS away when the signal aborts, and stops repainting', async () => {
     const { page, registry, highlights } = setup();
-    const sheets = page.doc.adoptedStyleSheets?.length ?? page.doc.querySelectorAll('style[data-backstory]').length;
-    expect(sheets).toBeGreaterThan(0);
+    expect(pageCssCount(page.doc)).toBe(1);
     await highlights.refresh();
     page.controller.abort();
     expect(registry!.size).toBe(0);
-    expect(page.doc.adoptedStyleSheets?.length ?? page.doc.querySelectorAll('style[data-backstory]').length).toBe(0);
+    expect(pageCssCount(page.doc)).toBe(0);
     page.win.dispatchEvent(new page.win.Event('scroll'));
     expect(registry!.size).toBe(0);
   });

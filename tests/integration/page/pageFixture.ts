@@ -38,7 +38,7 @@ export function installHighlightApi(win: Window): Map<string, FakeHighlight> {
 }
 
 /** A jsdom page (the seed article unless told otherwise), its env with a fresh AbortController, and its teardown. */
-export function loadPage(html = seedHtml, url = SEED_URL): PageEnv & { controller: AbortController; close(): void } {
+export function loadPage(html = seedHtml, url = SEED_URL): PageEnv & { controller: AbortController; fire(target: EventTarget, type: string): void; close(): void } {
   const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole(), pretendToBeVisual: true });
   // jsdom's addEventListener takes only its own AbortSignal, as a browser takes only its own.
   const controller = new dom.window.AbortController() as unknown as AbortController;
@@ -47,6 +47,8 @@ export function loadPage(html = seedHtml, url = SEED_URL): PageEnv & { controlle
     win: dom.window as unknown as Window,
     signal: controller.signal,
     controller,
+    /** Dispatches a plain (untrusted) event of the page's own realm. */
+    fire: (target, type) => target.dispatchEvent(new dom.window.Event(type)),
     close: () => {
       controller.abort();
       dom.window.close();

@@ -46,15 +46,15 @@ describe('painted highlights', () => {
     const sent = send.calls.length;
 
     registry!.clear();
-    page.win.dispatchEvent(new page.win.Event('scroll'));
+    page.fire(page.win, 'scroll');
     expect(registry!.get(highlightName('yellow'))?.ranges).toEqual(painted?.ranges);
 
     registry!.clear();
-    page.win.dispatchEvent(new page.win.Event('focus'));
+    page.fire(page.win, 'focus');
     expect(registry!.size).toBe(2);
 
     registry!.clear();
-    page.doc.dispatchEvent(new page.win.Event('visibilitychange'));
+    page.fire(page.doc, 'visibilitychange');
     expect(registry!.size).toBe(2);
     expect(send.calls.length).toBe(sent);
   });
@@ -63,7 +63,7 @@ describe('painted highlights', () => {
     const { page, registry, highlights } = setup();
     await highlights.refresh();
     const before = registry!.get(highlightName('yellow'));
-    page.win.dispatchEvent(new page.win.Event('scroll'));
+    page.fire(page.win, 'scroll');
     expect(registry!.get(highlightName('yellow'))).toBe(before);
   });
 
@@ -75,7 +75,7 @@ describe('painted highlights', () => {
     // A framework re-rendering the paragraph: the text stays, our elements go.
     for (const mark of marks()) mark.replaceWith(...mark.childNodes);
     const lists = send.calls.filter((c) => c.type === 'highlights/list').length;
-    page.win.dispatchEvent(new page.win.Event('scroll'));
+    page.fire(page.win, 'scroll');
     await highlights.refresh();
     // Anchored anew (a round trip), not repainted from ranges the unwrapping moved. Whether they land is the live
     // index's business: after marks split and re-merge its text nodes it places nothing (noted on issue #19).
@@ -89,7 +89,7 @@ describe('painted highlights', () => {
     page.controller.abort();
     expect(registry!.size).toBe(0);
     expect(pageCssCount(page.doc)).toBe(0);
-    page.win.dispatchEvent(new page.win.Event('scroll'));
+    page.fire(page.win, 'scroll');
     expect(registry!.size).toBe(0);
   });
 

@@ -14,7 +14,7 @@ import { toArticleRef } from '../../utils/article/articleRef';
 import type { CopyLimits } from '../../utils/db/copies';
 import { rememberAnalysis, rememberLinks } from './history';
 import { grantNote, noteGrant, revokeNote } from './noteGrants';
-import { getTabState, keepEarlyAnchors, setTabState } from './tabState';
+import { getTabState, recordAnchors, setTabState } from './tabState';
 
 type T = typeof toBackground;
 
@@ -139,14 +139,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
     'page/anchors': async ({ url, orphaned }, ctx) => {
       const tabId = requireTab(ctx.tabId);
       if (!reaches(ctx, url)) return { stored: false };
-      const state = await getTabState(tabId);
-      if (state?.status !== 'ready' || state.analysis.extraction.kind !== 'article' || state.analysis.extraction.article.canonicalUrl !== url) {
-        // The analysis this report belongs to is still on its way: it joins it when it is stored.
-        keepEarlyAnchors(tabId, url, orphaned);
-        return { stored: false };
-      }
-      await setTabState(tabId, { ...state, orphaned });
-      return { stored: true };
+      // Kept for the tab either way: a report that beats its analysis here joins it when the analysis is stored.
+      return { stored: await recordAnchors(tabId, url, orphaned) };
     },
     'page/working': async (_payload, ctx) => {
       await setTabState(requireTab(ctx.tabId), { status: 'working', url: ctx.pageUrl ?? '' });

@@ -13,7 +13,7 @@ import { announceSavedChange } from '../../utils/privacy/privateWindows';
 import { clearHistory } from '../../utils/history/recordRead';
 import { copyLimits, historyEnabled, keepEveryArticle } from '../../utils/settings/items';
 import { createMenus, MENU, openPanel } from './panel';
-import { clearTabState, readyTabs, setTabState, tabsShowing } from './tabState';
+import { clearTabState, forgetAnchors, readyTabs, setTabState, tabsShowing } from './tabState';
 import { underlineMentions } from '../../utils/settings/items';
 
 export default defineBackground(() => {
@@ -91,6 +91,9 @@ export default defineBackground(() => {
     // A full navigation replaces the page: its old analysis no longer applies. (SPA navigations are reported by
     // the analyser itself, which re-runs and sends a fresh analysis.)
     // (A page the extension has no access to, such as about:blank, reports no URL: the loading status still tells.)
-    if (change.url || change.status === 'loading') void setTabState(tabId, { status: 'idle', url: change.url ?? tab.url ?? null });
+    if (change.url || change.status === 'loading') {
+      void forgetAnchors(tabId);
+      void setTabState(tabId, { status: 'idle', url: change.url ?? tab.url ?? null });
+    }
   });
 });

@@ -13,33 +13,56 @@ export async function getTabState(tabId: number): Promise<TabState | undefined> 
   return items[key] as TabState | undefined;
 }
 
-/** Writes a tab's state. */
+/** Writes a tab's state; a ready article state gets the page's latest anchor report for that article. */
 export async function setTabState(tabId: number, state: TabState): Promise<void> {
-  const pending = earlyAnchors.get(tabId);
-  earlyAnchors.delete(tabId);
-  // The page anchors its highlights while its analysis is still on the way here: keep that report for this article.
-  const withAnchors =
-    state.status === 'ready' && state.orphaned === undefined && pending && state.analysis.extraction.kind === 'article' && state.analysis.extraction.article.canonicalUrl === pending.url
-      ? { ...state, orphaned: pending.orphaned }
-      : state;
-  await browser.storage.session.set({ [tabStateKey(tabId)]: withAnchors });
+  await browser.storage.session.set({ [tabStateKey(tabId)]: await withAnchorReport(tabId, state) });
+}
+
+/*
+ * The page's anchor report (which saved highlights it could not place) is kept apart from the analysis, under its
+ * own storage.session key per tab, and joined to every ready state of the same article. The analysis of one page
+ * load can be stored more than once and in any order with the report: the page sends its own analysis and the
+ * panel's "open" asks for it again, and the page paints (and reports) as soon as it has analysed. When the report
+ * was attached to one write only, a later write of the same analysis dropped it and the panel lost its orphan list
+ * (the orphan e2e, under CI load). A navigation forgets the report: it belonged to the page that was replaced.
+ */
+
+interface AnchorReport {
+  url: string;
+  orphaned: string[];
+}
+
+function anchorsKey(tabId: number): string {
+  return `anchors:${tabId}`;
+}
+
+async function withAnchorReport(tabId: number, state: TabState): Promise<TabState> {
+  if (state.status !== 'ready' || state.orphaned !== undefined || state.analysis.extraction.kind !== 'article') return state;
+  const key = anchorsKey(tabId);
+  const report = (await browser.storage.session.get(key))[key] as AnchorReport | undefined;
+  return report?.url === state.analysis.extraction.article.canonicalUrl ? { ...state, orphaned: report.orphaned } : state;
 }
 
 /**
- * Anchor reports that arrived before their analysis was stored (the page paints as soon as it has analysed; the
- * background stores the analysis when the reply reaches it), by tab: setTabState adds them to the ready state.
- * Without this the orphan list was lost whenever the report won that race (the orphan e2e failed under load).
+ * Records the page's anchor report for the article saved under `url`, and shows it at once when the tab's current
+ * analysis is that article. Returns whether it was shown (false: it joins the analysis when that is stored).
  */
-const earlyAnchors = new Map<number, { url: string; orphaned: string[] }>();
+export async function recordAnchors(tabId: number, url: string, orphaned: string[]): Promise<boolean> {
+  await browser.storage.session.set({ [anchorsKey(tabId)]: { url, orphaned } satisfies AnchorReport });
+  const state = await getTabState(tabId);
+  if (state?.status !== 'ready' || state.analysis.extraction.kind !== 'article' || state.analysis.extraction.article.canonicalUrl !== url) return false;
+  await browser.storage.session.set({ [tabStateKey(tabId)]: { ...state, orphaned } });
+  return true;
+}
 
-/** Keeps an anchor report for the analysis of `url` that has not reached the background yet. */
-export function keepEarlyAnchors(tabId: number, url: string, orphaned: string[]): void {
-  earlyAnchors.set(tabId, { url, orphaned });
+/** Forgets a tab's anchor report (the tab navigated: a new page will report its own). */
+export async function forgetAnchors(tabId: number): Promise<void> {
+  await browser.storage.session.remove(anchorsKey(tabId));
 }
 
 /** Forgets a tab (closed). */
 export async function clearTabState(tabId: number): Promise<void> {
-  await browser.storage.session.remove(tabStateKey(tabId));
+  await browser.storage.session.remove([tabStateKey(tabId), anchorsKey(tabId)]);
 }
 
 /** Ids of the tabs whose current analysis is the article saved under `url`. */

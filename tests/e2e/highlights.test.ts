@@ -76,10 +76,7 @@ describe('highlights and notes in Chromium', () => {
     await page.close();
   });
 
-  // SKIPPED, a known open bug (closing note of 2026-12-03, issue #14/#13): in the full CI run the panel's orphan list
-  // does not appear after the highlighted paragraph is deleted, although this test passes alone (4/4 runs) and the
-  // early-anchor race it first exposed is fixed (tabState.keepEarlyAnchors). Re-enable once the remaining race is found.
-  it.skip('finds the highlight on a changed version of the page, and lists it as orphaned when its paragraph is gone', async () => {
+  it('finds the highlight on a changed version of the page, and lists it as orphaned when its paragraph is gone', async () => {
     const page = await browser.context.newPage();
     // Ads inserted and a paragraph removed elsewhere: the highlight must still be found.
     const changed = SEED.replace(/<p>That remains true today\.[\s\S]*?<\/p>/, '')

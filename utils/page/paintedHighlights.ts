@@ -100,6 +100,7 @@ export function createPaintedHighlights(
   // tab coming back into view and the window regaining focus are when they look; the check is a handful of registry
   // look-ups (or isConnected reads on the fallback marks), and scroll events come at most once a frame. A
   // MutationObserver would cost on every page edit and still not see a registry reset, which is no DOM mutation.
+  // Untrusted events count too: a page that fires them can only make us put back what it took away.
   const check = () => api.ensurePainted();
   win.addEventListener('scroll', check, { passive: true, signal });
   win.addEventListener('focus', check, { signal });

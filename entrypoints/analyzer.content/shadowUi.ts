@@ -9,6 +9,20 @@ export interface ShadowUi {
   remove(): void;
 }
 
+/*
+ * Why not WXT's createShadowRootUi (checked against wxt 0.21.4, 2026-12-04). It does support `mode: 'closed'`, so the
+ * closed root of issue #13 is not the reason. These are:
+ * - it builds the host with the global `document` (via @webext-core/isolated-element), where the page features take
+ *   the `doc` they are given and run in jsdom;
+ * - it is async (it may fetch the entrypoint's CSS), while ours is made on the first show(), synchronously, inside the
+ *   trusted event handler: an await there lets a hide() from the next event run before the show it should undo;
+ * - its default reset, `:host { all: initial !important }`, wins over the host's inline style (an !important rule in
+ *   the shadow tree beats a normal one outside), which would undo the fixed, zero-sized, topmost host below; turning
+ *   it off (`inheritStyles`) leaves us writing the same reset ourselves;
+ * - a page that removes our host gets a fresh one on the next show() here; with WXT we would wrap mount() in the same
+ *   isConnected check. What remains of it (attachShadow, one <style>, removal on invalidation) is these few lines.
+ */
+
 /**
  * Creates the host element lazily, marked `data-backstory` so the page-change watcher ignores it. The host is fixed
  * and zero-sized; children position themselves in viewport coordinates.

@@ -7,8 +7,8 @@ import { toBackground, toContent } from '../../../utils/messaging/protocol';
  * Issue #19, item 3: `page/working` was in the protocol with a handler in the background and no sender anywhere, so
  * the code that kept "the page is analysing" looked alive and was not. Every message must have both ends:
  *
- * - a SENDER: a call site naming its type as a literal, in entrypoints/ or components/ (utils/ has no browser):
- *   `send('type', …)`, `sendToTab(tab, 'type', …)`, or a raw `sendMessage({ type: 'type', … })` (entrypoints/content.ts
+ * - a SENDER: a call site naming its type as a literal, in entrypoints/, components/, or utils/page/ (the in-page
+ *   features, which are handed the typed `send` by the analyser since utils/ has no browser): `send('type', …)`, `sendToTab(tab, 'type', …)`, or a raw `sendMessage({ type: 'type', … })` (entrypoints/content.ts
  *   stays type-only to keep its bundle tiny, so it cannot use the client);
  * - a HANDLER: an entry `'type': …` in a handler map: under entrypoints/background/ for `toBackground`, under
  *   entrypoints/analyzer.content/ for `toContent`.
@@ -49,7 +49,7 @@ function handledIn(source: string, type: string): boolean {
   return new RegExp(`^\\s*['"]${escape(type)}['"]\\s*:`, 'm').test(source);
 }
 
-const senders = ['entrypoints', 'components'].flatMap((dir) => sources(resolve(ROOT, dir))).map(code);
+const senders = ['entrypoints', 'components', 'utils/page'].flatMap((dir) => sources(resolve(ROOT, dir))).map(code);
 const handlerFiles = {
   background: sources(resolve(ROOT, 'entrypoints/background')).map(code),
   content: sources(resolve(ROOT, 'entrypoints/analyzer.content')).map(code),
@@ -62,7 +62,7 @@ const tables = [
 
 describe('every protocol message has both ends', () => {
   for (const { name, types, handlers } of tables) {
-    it(`${name}: each message is sent somewhere in entrypoints/ or components/`, () => {
+    it(`${name}: each message is sent somewhere in entrypoints/, components/ or utils/page/`, () => {
       expect(types.filter((type) => !senders.some((source) => sentIn(source, type)))).toEqual([]);
     });
     it(`${name}: each message has a handler map entry`, () => {

@@ -96,6 +96,8 @@ async function bundlePage(): Promise<string> {
     target: 'chrome120',
     // The stylesheets are injected as <style> below, as the side panel's page links them.
     loader: { '.css': 'empty' },
+    // WXT replaces these at build time; the panel's components read them (components/platform/browserDifferences.ts).
+    define: { 'import.meta.env.BROWSER': '"chrome"', 'import.meta.env.MANIFEST_VERSION': '3' },
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;

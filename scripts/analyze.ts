@@ -14,6 +14,7 @@ import { languageSupport } from '../utils/entities/languages';
 import { modelFor } from '../utils/entities/model/load';
 import type { KeyFact, LinkCandidate, LinkResult, MatchInfo, MissReason } from '../utils/knowledge/types';
 import { resultAsOf } from '../utils/knowledge/articleDate';
+import { siteOf } from '../utils/article/siteOf';
 import { apiUserAgent } from '../utils/knowledge/userAgent';
 import { endpointsFromBase } from '../utils/knowledge/wikiUrls';
 import { DEFAULT_ENDPOINTS, type Endpoints } from '../utils/settings/endpoints';
@@ -202,16 +203,6 @@ export interface Lookups {
   requests: number;
 }
 
-/** The site a reader's link corrections are remembered under: the URL's host, 'local' for a file. */
-export function siteOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'file:' || !u.host ? 'local' : u.host;
-  } catch {
-    return 'local';
-  }
-}
-
 /** Links the entities to Wikipedia/Wikidata with the extension's own code, on an in-memory knowledge cache. */
 export async function lookUp(analysis: PageAnalysis, endpoints: Endpoints): Promise<Lookups> {
   const article = analysis.extraction.kind === 'article' ? analysis.extraction.article : null;
@@ -238,6 +229,7 @@ export async function lookUp(analysis: PageAnalysis, endpoints: Endpoints): Prom
       analysis.entities.map((e) => ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases })),
       {
         lang: article.lang,
+        // The extension's rule (utils/article/siteOf), so a correction is looked up under the key the panel saves it under.
         site: siteOf(analysis.url),
         context: article.text,
         endpoints,

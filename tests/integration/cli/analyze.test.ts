@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { endpointsFor, siteOf } from '../../../scripts/analyze';
+import { endpointsFor } from '../../../scripts/analyze';
+import { siteOf } from '../../../utils/article/siteOf';
 import { endpointsFromBase } from '../../../utils/knowledge/wikiUrls';
 import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
 
@@ -227,8 +228,10 @@ describe('--wiki / --wikidata endpoints and the site name', () => {
     expect(endpointsFor(null, null)).toEqual({ wikipedia: 'https://{lang}.wikipedia.org', wikidata: 'https://www.wikidata.org' });
   });
 
-  it('remembers corrections under the page host, or "local" for a file', () => {
-    expect(siteOf('https://www.example-news.com/2023/10/axis')).toBe('www.example-news.com');
-    expect(siteOf('file:///work/main/tests/fixtures/pages/seed/index.html')).toBe('local');
+  // Issue 19: the CLI used its own rule (host with "www.", 'local' for a file) and so asked for corrections under a
+  // key the panel never saves them under; it now uses the extension's one rule.
+  it('remembers corrections under the site key the extension uses: the host without "www.", "" for a file', () => {
+    expect(siteOf('https://www.example-news.com/2023/10/axis')).toBe('example-news.com');
+    expect(siteOf('file:///work/main/tests/fixtures/pages/seed/index.html')).toBe('');
   });
 });

@@ -15,6 +15,7 @@ import { modelFor } from '../utils/entities/model/load';
 import type { KeyFact, LinkCandidate, LinkResult, MatchInfo, MissReason } from '../utils/knowledge/types';
 import { resultAsOf } from '../utils/knowledge/articleDate';
 import { siteOf } from '../utils/article/siteOf';
+import { entityRef } from '../utils/knowledge/entityRef';
 import { apiUserAgent } from '../utils/knowledge/userAgent';
 import { endpointsFromBase } from '../utils/knowledge/wikiUrls';
 import { DEFAULT_ENDPOINTS, type Endpoints } from '../utils/settings/endpoints';
@@ -226,7 +227,7 @@ export async function lookUp(analysis: PageAnalysis, endpoints: Endpoints): Prom
   try {
     await db.open();
     const results = await linkEntities(
-      analysis.entities.map((e) => ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases })),
+      analysis.entities.map(entityRef),
       {
         lang: article.lang,
         // The extension's rule (utils/article/siteOf), so a correction is looked up under the key the panel saves it under.

@@ -1,4 +1,3 @@
-import type { Entity } from '../entities/types';
 import type { Endpoints } from '../settings/endpoints';
 import { contentWords, mentionWindows, searchTerms } from './articleContext';
 import { buildCard, toCandidate } from './buildCard';
@@ -13,9 +12,9 @@ import type { KnowledgeCard, LinkResult, MatchInfo, MissReason } from './types';
 import { fetchEntities, type WdEntity } from './wikidataEntities';
 import type { WikiClient } from './wikiClient';
 import type { WikiPage } from './wikiPage';
+import type { EntityRef } from './entityRef';
 
-/** The part of an entity that linking uses. */
-export type EntityRef = Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>;
+export type { EntityRef } from './entityRef';
 
 /** What the network pipeline needs. */
 export interface ResolveContext {

@@ -3,7 +3,8 @@ import type { Entity } from '../../utils/entities/types';
 import { formatCoordinates } from '../../utils/knowledge/coordinates';
 import type { KnowledgeCard, LinkCandidate, LinkResult, MatchInfo } from '../../utils/knowledge/types';
 import { LinkChooser } from './LinkChooser';
-import { httpUrl, wikipediaSearchUrl } from './safeUrl';
+import { httpUrl } from '../../utils/url/httpUrl';
+import { wikipediaSearchUrl } from './safeUrl';
 
 /** What the panel knows about an entity's background: a link result, still loading, or nothing asked yet. */
 export type KnowledgeState = LinkResult | 'loading' | undefined;

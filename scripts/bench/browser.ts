@@ -24,6 +24,7 @@ import type { FrameLog, PaintTiming, RangeSpec, RenderTiming } from './browser/p
 import { linkedKnowledge } from './support/seedKnowledge';
 import { median } from './support/stats';
 import { seededRandom } from '../../tests/support/seededRandom';
+import { SEED_TEXT } from '../lib/seed';
 
 const RUNS = 9;
 const FRAME_MS = 1000 / 60;
@@ -138,7 +139,7 @@ const renderFigure = (runs: readonly RenderTiming[]): RenderFigure => ({
 });
 
 async function panelFigures(browser: Browser, script: string): Promise<string[]> {
-  const text = read('tests/fixtures/entities/axis-of-outcasts.txt');
+  const text = SEED_TEXT;
   const seed = findEntities({ text });
   const many: Entity[] = Array.from({ length: 200 }, (_, i) => {
     const base = seed[i % seed.length]!;
@@ -200,7 +201,7 @@ async function panelFigures(browser: Browser, script: string): Promise<string[]>
 }
 
 async function highlightFigures(browser: Browser, script: string): Promise<string[]> {
-  const text = read('tests/fixtures/entities/axis-of-outcasts.txt');
+  const text = SEED_TEXT;
   const paragraphs = longArticle(text, 100_000);
   const chars = paragraphs.reduce((n, p) => n + p.length, 0);
   const specs = wordRanges(paragraphs, 500, seededRandom(7));

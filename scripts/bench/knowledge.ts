@@ -8,6 +8,7 @@ import { BackstoryDB } from '../../utils/db/schema';
 import { linkDetails, linkEntities, type LinkOptions } from '../../utils/knowledge/linkEntities';
 import type { EntityRef } from '../../utils/knowledge/resolveEntities';
 import { restSummaryUrl } from '../../utils/knowledge/wikiUrls';
+import { SEED_TEXT } from '../lib/seed';
 
 /*
  * Knowledge look-ups against the fake Wikipedia/Wikidata with a realistic 60 ms added to every answer, for the seed
@@ -102,7 +103,7 @@ async function measure(wiki: FakeWiki, a: Article): Promise<Figures> {
 
 /** Prints the `## knowledge` section of `npm run bench`. */
 export async function run(): Promise<void> {
-  const seed: Article = { label: 'seed', lang: 'en', text: fixture('wiki/axis-of-outcasts.txt'), entities: JSON.parse(fixture('wiki/seed-entities.json')) as EntityRef[] };
+  const seed: Article = { label: 'seed', lang: 'en', text: SEED_TEXT, entities: JSON.parse(fixture('wiki/seed-entities.json')) as EntityRef[] };
   const articles = [seed, realPage('bbc-1'), realPage('telegraph'), realPage('breitbart'), realPage('putin-de-2024 (invented, German)', 'wiki/articles/putin-de-2024.html')];
   const wiki = await startFakeWiki({ latencyMs: LATENCY_MS });
   try {

@@ -4,15 +4,14 @@
  * the seed's entities (target: within one 16 ms frame), 200 entities, one card arriving (memoised rows), opening the
  * card with the most mentions, and the snippet function's throughput.
  */
-import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import type { ComponentChild } from 'preact';
 import type { Entity } from '../../utils/entities/types';
 import type { LinkResult } from '../../utils/knowledge/types';
 import { linkedKnowledge } from './support/seedKnowledge';
 import { median } from './support/stats';
+import { SEED_TEXT } from '../lib/seed';
 
 // The components import their stylesheet; in Node a .css import must resolve to an empty module.
 register(
@@ -21,11 +20,6 @@ register(
       `export async function load(url, context, next) { if (url.endsWith('.css')) return { format: 'module', source: '', shortCircuit: true }; return next(url, context); }`,
     ),
 );
-
-const fixtures = new URL('../../tests/fixtures/sidepanel/', import.meta.url);
-const read = (name: string) => readFileSync(fileURLToPath(new URL(name, fixtures)), 'utf8');
-
-
 
 /** Median milliseconds of `fn` over `runs` runs, after one warm-up. */
 async function time(runs: number, fn: () => void | Promise<void>): Promise<number> {
@@ -54,7 +48,7 @@ export async function run(): Promise<void> {
   const { findEntities } = await import('../../utils/entities/findEntities');
   const { mentionSnippet } = await import('../../utils/entities/snippets');
 
-  const text = read('axis-of-outcasts.txt');
+  const text = SEED_TEXT;
 
   const seed = findEntities({ text });
   // 200 entities with real mentions: the seed's, cloned under new names.

@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { endpointsFor } from '../../../scripts/analyze';
 import { siteOf } from '../../../utils/article/siteOf';
 import { endpointsFromBase } from '../../../utils/knowledge/wikiUrls';
 import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
+import { SEED_TEXT_PATH } from '../../../scripts/lib/seed';
 
 /*
  * `npm run analyze` as a reader runs it: the real CLI in a child process, reading fixture pages, talking only to the
@@ -15,7 +17,7 @@ import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SEED_HTML = 'tests/fixtures/pages/seed/index.html';
-const SEED_TXT = 'tests/fixtures/entities/axis-of-outcasts.txt';
+const SEED_TXT = relative(ROOT, SEED_TEXT_PATH);
 const SECTION_FRONT = 'tests/fixtures/pages/section-front/index.html';
 const PKG = JSON.parse(readFileSync(new URL('package.json', `file://${ROOT}`), 'utf8')) as { version: string; homepage: string };
 

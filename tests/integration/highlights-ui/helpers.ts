@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PanelHighlight } from '../../../components/highlights/HighlightsPanel';
 import { describe } from '../../../utils/highlights/describe';
 import type { HighlightColor } from '../../../utils/highlights/types';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 /** The seed article's text (the extraction's fixture), so quotes, offsets and context are real. */
-// A string path, not `new URL(…, import.meta.url)`: under jsdom, URL is jsdom's and fileURLToPath refuses it.
-export const SEED_TEXT = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/entities/axis-of-outcasts.txt'), 'utf8');
+export { SEED_TEXT };
 
 /** A highlight record over `exact` as it occurs in the seed text, with selectors built the way anchoring stores them. */
 export function seedHighlight(

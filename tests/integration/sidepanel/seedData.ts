@@ -6,12 +6,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Entity, EntityType, Mention } from '../../../utils/entities/types';
 import type { KeyFact, KnowledgeCard, LinkCandidate, LinkResult } from '../../../utils/knowledge/types';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 // Paths, not `new URL(…, import.meta.url)`: under jsdom the global URL is jsdom's, which node:fs rejects.
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/sidepanel');
 
 /** The seed article text. */
-export const seedText = readFileSync(join(fixtures, 'axis-of-outcasts.txt'), 'utf8');
+export const seedText = SEED_TEXT;
 
 interface WikiPage {
   title: string;

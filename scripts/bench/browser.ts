@@ -22,7 +22,7 @@ import type { LinkResult } from '../../utils/knowledge/types';
 import { highlightCss } from '../../utils/highlights/highlightCss';
 import type { FrameLog, PaintTiming, RangeSpec, RenderTiming } from './browser/page';
 import { linkedKnowledge } from './support/seedKnowledge';
-import { median } from './support/stats';
+import { median } from './support/measure';
 import { seededRandom } from '../../tests/support/seededRandom';
 import { SEED_TEXT } from '../lib/seed';
 

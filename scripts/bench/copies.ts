@@ -17,7 +17,7 @@ import { describe as describeRange } from '../../utils/highlights/describe';
 import type { Article } from '../../utils/article/types';
 import { EXTENSION_DIR, launchExtension } from '../lib/launch';
 import { seededRandom } from '../../tests/support/seededRandom';
-import { median } from './support/stats';
+import { median } from './support/measure';
 
 const SHARED_PAGES = resolve(import.meta.dirname, '../../../shared/pages');
 const SEED = resolve(import.meta.dirname, '../../tests/fixtures/pages/seed/index.html');

@@ -10,6 +10,7 @@ import { languageSupport } from '../../utils/entities/languages';
 import type { Entity } from '../../utils/entities/types';
 import { loadLanguageSet, type LanguageDoc } from '../../tests/fixtures/entities/languages/load';
 import { loadUner, type UnerDoc } from './unerPortuguese';
+import { timed } from './support/measure';
 
 type Scored = 'person' | 'place';
 interface Tally {
@@ -115,10 +116,10 @@ async function nounListCost(): Promise<void> {
   const { gzipSync } = await import('node:zlib');
   const file = new URL('../../utils/entities/languages/data/de-nouns.json', import.meta.url);
   const raw = readFileSync(file);
-  const t0 = performance.now();
-  const { isGermanCommonNoun } = await import('../../utils/entities/languages/germanNouns');
-  isGermanCommonNoun('Zahl');
-  const ms = performance.now() - t0;
+  const [, { wall: ms }] = await timed(async () => {
+    const { isGermanCommonNoun } = await import('../../utils/entities/languages/germanNouns');
+    isGermanCommonNoun('Zahl');
+  });
   const count = (JSON.parse(raw.toString('utf8')) as { count: number }).count;
   console.log(`de nouns list (OpenThesaurus): ${count} words, ${(raw.length / 1024).toFixed(0)} KB, ${(gzipSync(raw).length / 1024).toFixed(0)} KB gzipped; first German page pays ${ms.toFixed(1)} ms to load and decode it`);
 }

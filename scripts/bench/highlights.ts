@@ -28,6 +28,7 @@ import { seededRandom } from '../../tests/support/seededRandom';
 import { anchorAll as anchorAllV1 } from './baseline/anchorV1';
 import { buildLiveIndex as buildLiveIndexV1 } from './baseline/liveIndexV1';
 import { placeHighlightsOnPage, structureOfElement, type StoredHighlight } from './support/placeOnPage';
+import { timedSync } from './support/measure';
 
 const REPO = path.join(import.meta.dirname, '..', '..');
 const SHARED_PAGES = path.join(REPO, '..', 'shared', 'pages');
@@ -508,12 +509,10 @@ const baselinePlacer: Placer = (doc, analysed, stored) => {
 /** This build: see placeHighlightsOnPage. */
 const oursPlacer: Placer = (doc, analysed, stored) => placeHighlightsOnPage(doc, analysed.gated, analysed.forced, stored);
 
-/** This process's CPU time: on a shared machine the wall clock also counts other people's work. */
+/** This process's CPU time in µs (the tallies' unit): on a shared machine the wall clock also counts other people's work. */
 function cpuTime<T>(fn: () => T): { value: T; cpuUs: number } {
-  const c = process.cpuUsage();
-  const value = fn();
-  const d = process.cpuUsage(c);
-  return { value, cpuUs: d.user + d.system };
+  const [value, t] = timedSync(fn);
+  return { value, cpuUs: t.cpu * 1000 };
 }
 
 const pct = (a: number, b: number): string => (b === 0 ? '  n/a' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);

@@ -9,6 +9,7 @@ import { linkDetails, linkEntities, type LinkOptions } from '../../utils/knowled
 import type { EntityRef } from '../../utils/knowledge/resolveEntities';
 import { restSummaryUrl } from '../../utils/knowledge/wikiUrls';
 import { SEED_TEXT } from '../lib/seed';
+import { timed } from './support/measure';
 
 /*
  * Knowledge look-ups against the fake Wikipedia/Wikidata with a realistic 60 ms added to every answer, for the seed
@@ -65,9 +66,7 @@ async function measure(wiki: FakeWiki, a: Article): Promise<Figures> {
     // The side panel's configuration: the list first, each card's details when it is opened.
     const opts: LinkOptions = { lang: a.lang, site: 'bench.example', context: a.text, endpoints: wiki.endpoints, fetch, db, enabled: true, userAgent: UA, details: false };
     wiki.reset();
-    let t0 = performance.now();
-    const cold = await linkEntities(a.entities, opts);
-    const coldMs = performance.now() - t0;
+    const [cold, { wall: coldMs }] = await timed(() => linkEntities(a.entities, opts));
     const coldRequests = wiki.apiRequests().map(kind);
 
     wiki.reset();
@@ -88,12 +87,12 @@ async function measure(wiki: FakeWiki, a: Article): Promise<Figures> {
 
     // Naive: one REST summary per entity name, in series (fetch follows the 302 of a redirect: counted too).
     wiki.reset();
-    t0 = performance.now();
-    for (const e of a.entities) {
-      const res = await fetch(restSummaryUrl(wiki.endpoints, a.lang ?? 'en', e.name), { headers: { 'Api-User-Agent': UA } });
-      await res.body?.cancel();
-    }
-    const naiveMs = performance.now() - t0;
+    const [, { wall: naiveMs }] = await timed(async () => {
+      for (const e of a.entities) {
+        const res = await fetch(restSummaryUrl(wiki.endpoints, a.lang ?? 'en', e.name), { headers: { 'Api-User-Agent': UA } });
+        await res.body?.cancel();
+      }
+    });
     return { cold: coldRequests, warm, coldMs, firstCard, allCards, linked: linked.length, naive: wiki.apiRequests().length, naiveMs };
   } finally {
     db.close();

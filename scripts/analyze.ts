@@ -17,8 +17,9 @@ import { resultAsOf } from '../utils/knowledge/articleDate';
 import { siteOf } from '../utils/article/siteOf';
 import { entityRef } from '../utils/knowledge/entityRef';
 import { apiUserAgent } from '../utils/knowledge/userAgent';
-import { endpointsFromBase } from '../utils/knowledge/wikiUrls';
-import { DEFAULT_ENDPOINTS, type Endpoints } from '../utils/settings/endpoints';
+import type { Endpoints } from '../utils/settings/endpoints';
+import { parseHttpUrl } from '../utils/url/httpUrl';
+import { endpointsFor } from './lib/cliEndpoints';
 
 interface Options {
   inputs: string[];
@@ -77,28 +78,9 @@ function parseArgs(argv: string[]): Options {
   return opts;
 }
 
-/**
- * The endpoints for `--wiki` / `--wikidata`. A base with `{lang}` (or a wikipedia.org host) is a Wikipedia base as in
- * the settings, with Wikidata public unless given; any other base is laid out like tests/support/fakeWiki.ts
- * (`/{lang}/w/api.php` and `/wikidata/w/api.php`), which endpointsFromBase describes.
- */
-export function endpointsFor(wiki: string | null, wikidata: string | null): Endpoints {
-  const trim = (u: string) => u.replace(/\/+$/, '');
-  let endpoints: Endpoints;
-  if (!wiki) endpoints = DEFAULT_ENDPOINTS;
-  else if (wiki.includes('{lang}') || /^https?:\/\/([^/]+\.)?wikipedia\.org(\/|$)/i.test(wiki)) {
-    endpoints = { wikipedia: trim(wiki), wikidata: DEFAULT_ENDPOINTS.wikidata };
-  } else endpoints = endpointsFromBase(wiki);
-  return wikidata ? { ...endpoints, wikidata: trim(wikidata) } : endpoints;
-}
-
 function checkUrl(flag: string, url: string | null): void {
   if (url === null) return;
-  try {
-    if (!/^https?:$/.test(new URL(url.replace('{lang}', 'en')).protocol)) throw new Error();
-  } catch {
-    throw new UsageError(`${flag}: not an http(s) URL: ${url}`);
-  }
+  if (!parseHttpUrl(url.replace('{lang}', 'en'))) throw new UsageError(`${flag}: not an http(s) URL: ${url}`);
 }
 
 async function load(input: string): Promise<{ body: string; url: string; isText: boolean }> {

@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureChromium } from '../lib/chromium';
 import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../lib/launch';
 import { startStaticServer } from '../lib/staticServer';
-import { startFakeWiki } from '../../tests/support/fakeWiki';
+import { startFakeWiki } from '../lib/fakeWiki';
 import { findEntities } from '../../utils/entities/findEntities';
 import type { Entity } from '../../utils/entities/types';
 import type { LinkResult } from '../../utils/knowledge/types';
@@ -23,7 +23,7 @@ import { highlightCss } from '../../utils/highlights/highlightCss';
 import type { FrameLog, PaintTiming, RangeSpec, RenderTiming } from './browser/page';
 import { linkedKnowledge } from './support/seedKnowledge';
 import { median } from './support/measure';
-import { seededRandom } from '../../tests/support/seededRandom';
+import { seededRandom } from '../lib/seededRandom';
 import { SEED_TEXT } from '../lib/seed';
 
 const RUNS = 9;

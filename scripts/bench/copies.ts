@@ -16,7 +16,7 @@ import { DEFAULT_COPY_LIMITS, formatBytes, utf8Bytes } from '../../utils/db/copi
 import { describe as describeRange } from '../../utils/highlights/describe';
 import type { Article } from '../../utils/article/types';
 import { EXTENSION_DIR, launchExtension } from '../lib/launch';
-import { seededRandom } from '../../tests/support/seededRandom';
+import { seededRandom } from '../lib/seededRandom';
 import { median } from './support/measure';
 import { hasSharedPages, SHARED_PAGES_DIR, sharedPageFile, sharedPageNames } from '../lib/sharedPages';
 

@@ -14,20 +14,10 @@ import { defaultPolicy, type ModelPolicy } from '../../utils/entities/model/comb
 import { modelFor } from '../../utils/entities/model/load';
 import { tagsToSpans } from '../../utils/entities/model/recognize';
 import { loadCorpus, type CorpusName } from '../lib/nerCorpora';
+import type { DevDoc } from '../lib/annotated';
 import { SEED_TEXT } from '../lib/seed';
 import { median, timedSync } from './support/measure';
 
-interface DevSpan {
-  start: number;
-  end: number;
-  type: string;
-  text: string;
-}
-interface DevDoc {
-  id: string;
-  text: string;
-  spans: DevSpan[];
-}
 type Scored = 'person' | 'place';
 type Spans = Record<Scored, Set<string>>;
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { findEntities } from '../../utils/entities/findEntities';
 import { languageSupport } from '../../utils/entities/languages';
 import type { Entity } from '../../utils/entities/types';
-import { loadLanguageSet, type LanguageDoc } from '../../tests/fixtures/entities/languages/load';
+import { junkEntities, loadLanguageSet, missedPeople, notPeople, type LanguageDoc } from '../lib/languageSet';
 import { loadUner, type UnerDoc } from './unerPortuguese';
 import { timed } from './support/measure';
 
@@ -17,25 +17,6 @@ interface Tally {
   tp: number;
   fp: number;
   fn: number;
-}
-
-/** Entities that are junk: a person, place or organisation none of whose mentions overlaps an annotated span of `types`. */
-export function junkEntities(doc: LanguageDoc, entities: readonly Entity[], types: readonly string[] = ['person', 'place', 'org', 'other']): Entity[] {
-  const gold = doc.spans.filter((s) => types.includes(s.type));
-  return entities.filter(
-    (e) => e.type !== 'other' && !e.fictional && !e.mentions.some((m) => gold.some((s) => m.start < s.end && m.end > s.start)),
-  );
-}
-
-/** People who are not people: person entities none of whose mentions overlaps an annotated person. */
-export function notPeople(doc: LanguageDoc, entities: readonly Entity[]): Entity[] {
-  return junkEntities(doc, entities.filter((e) => e.type === 'person'), ['person']);
-}
-
-/** The doc's listed people that no person entity names (as its name or one of its aliases). */
-export function missedPeople(doc: LanguageDoc, entities: readonly Entity[]): string[] {
-  const found = new Set(entities.filter((e) => e.type === 'person').flatMap((e) => [e.name, ...e.aliases]));
-  return doc.people.filter((p) => !found.has(p));
 }
 
 function tally(doc: Pick<LanguageDoc, 'spans'> | UnerDoc, entities: readonly Entity[], into: Record<Scored, Tally>): void {

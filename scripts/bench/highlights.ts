@@ -23,7 +23,7 @@ import type { ExtractionResult } from '../../utils/article/types';
 import { anchorAll } from '../../utils/highlights/anchor';
 import { describe } from '../../utils/highlights/describe';
 import type { HighlightSelectors } from '../../utils/highlights/types';
-import { seededRandom } from '../../tests/support/seededRandom';
+import { seededRandom } from '../lib/seededRandom';
 import { anchorAll as anchorAllV1 } from './baseline/anchorV1';
 import { buildLiveIndex as buildLiveIndexV1 } from './baseline/liveIndexV1';
 import { placeHighlightsOnPage, structureOfElement, type StoredHighlight } from './support/placeOnPage';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import { type BackstoryDB as DB, BackstoryDB, type EntityRecord, type HighlightRecord, type MentionRecord, type ReadRecord } from '../../utils/db/schema';
 import { loadEntityPage, mentionsOf, otherReadsCount } from '../../utils/history/entityPage';
-import { seededRandom } from '../../tests/support/seededRandom';
+import { seededRandom } from '../lib/seededRandom';
 import { percentile, timed } from './support/measure';
 
 /*

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { JSDOM } from 'jsdom';
-import { startFakeWiki, type FakeWiki } from '../../tests/support/fakeWiki';
+import { startFakeWiki, type FakeWiki } from '../lib/fakeWiki';
 import { analyzePage } from '../../utils/analysis/analyzePage';
 import { BackstoryDB } from '../../utils/db/schema';
 import { linkDetails, linkEntities, type LinkOptions } from '../../utils/knowledge/linkEntities';

@@ -13,7 +13,7 @@ import { listArticles } from '../../utils/library/listArticles';
 import { applyImport, previewImport } from '../../utils/library/mergeImport';
 import { MAX_IMPORT_BYTES, formatBytes } from '../../utils/library/readImportFile';
 import { zipTextFiles } from '../../utils/library/zipFiles';
-import { LIBRARY_WORDS, generateLibrary, seededRandom } from '../../tests/fixtures/library/generateLibrary';
+import { LIBRARY_WORDS, generateLibrary, seededRandom } from '../lib/generateLibrary';
 import { percentile, timed, type Timing } from './support/measure';
 
 const ARTICLES = Number(process.env.LIBRARY_BENCH_ARTICLES ?? 10_000);

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { endpointsFor } from '../../../scripts/analyze';
+import { endpointsFor } from '../../../scripts/lib/cliEndpoints';
 import { siteOf } from '../../../utils/article/siteOf';
 import { endpointsFromBase } from '../../../utils/knowledge/wikiUrls';
-import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
+import { startFakeWiki, type FakeWiki } from '../../../scripts/lib/fakeWiki';
 import { SEED_TEXT_PATH } from '../../../scripts/lib/seed';
 
 /*

@@ -5,7 +5,7 @@ import { chooseLink, linkDetails, linkEntities, type LinkOptions } from '../../.
 import type { EntityRef } from '../../../utils/knowledge/resolveEntities';
 import type { KnowledgeCard, LinkResult } from '../../../utils/knowledge/types';
 import { createWikiClient } from '../../../utils/knowledge/wikiClient';
-import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
+import { startFakeWiki, type FakeWiki } from '../../../scripts/lib/fakeWiki';
 import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 const fixture = (name: string) => new URL(`../../fixtures/wiki/${name}`, import.meta.url);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackstoryDB } from '../../../utils/db/schema';
 import { linkEntities, type LinkOptions } from '../../../utils/knowledge/linkEntities';
 import type { EntityRef } from '../../../utils/knowledge/resolveEntities';
-import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
+import { startFakeWiki, type FakeWiki } from '../../../scripts/lib/fakeWiki';
 import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 /* `persist: false` (an article read in a private window, #18): the reader gets the background, the cache gets nothing. */

@@ -4,7 +4,7 @@ import { BackstoryDB } from '../../../utils/db/schema';
 import { linkEntities, type LinkOptions } from '../../../utils/knowledge/linkEntities';
 import type { EntityRef } from '../../../utils/knowledge/resolveEntities';
 import type { KnowledgeCard, LinkResult } from '../../../utils/knowledge/types';
-import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
+import { startFakeWiki, type FakeWiki } from '../../../scripts/lib/fakeWiki';
 import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 /*

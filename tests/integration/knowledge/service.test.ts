@@ -5,7 +5,7 @@ import { createKnowledgeService } from '../../../entrypoints/background/knowledg
 import { BackstoryDB } from '../../../utils/db/schema';
 import type { TabState } from '../../../utils/messaging/tabState';
 import { endpoints, lookupsEnabled } from '../../../utils/settings/items';
-import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
+import { startFakeWiki, type FakeWiki } from '../../../scripts/lib/fakeWiki';
 import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 /*

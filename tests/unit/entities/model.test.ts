@@ -5,7 +5,7 @@ import { extractFeatures, FEATURES_PER_TOKEN } from '../../../utils/entities/mod
 import { modelFor } from '../../../utils/entities/model/load';
 import { ChainTrainer, decode, LABELS, labelIndex } from '../../../utils/entities/model/perceptron';
 import { modelTokens } from '../../../utils/entities/model/tokens';
-import { seededRandom } from '../../support/seededRandom';
+import { seededRandom } from '../../../scripts/lib/seededRandom';
 import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 const tiny = (): { feats: Int32Array; gold: Uint8Array } => {

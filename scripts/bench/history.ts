@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import { type BackstoryDB as DB, BackstoryDB, type EntityRecord, type HighlightRecord, type MentionRecord, type ReadRecord } from '../../utils/db/schema';
 import { loadEntityPage, mentionsOf, otherReadsCount } from '../../utils/history/entityPage';
-import { seededRandom } from '../lib/seededRandom';
+import { drawIndex, seededRandom } from '../lib/seededRandom';
 import { percentile, timed } from './support/measure';
 
 /*
@@ -27,17 +27,7 @@ async function seed(db: DB): Promise<{ keys: string[]; reads: ReadRecord[] }> {
   const cumulative: number[] = [];
   weights.reduce((sum, w, i) => (cumulative[i] = sum + w), 0);
   const total = cumulative.at(-1)!;
-  const pick = (): number => {
-    const x = rnd() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const pick = (): number => drawIndex(cumulative, rnd() * total);
   const start = Date.UTC(2022, 0, 1);
   const reads: ReadRecord[] = [];
   const mentions: MentionRecord[] = [];

@@ -9,3 +9,18 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * The index a random draw `x` falls on in a table of cumulative weights (ascending): the first entry at or above it,
+ * by binary search. How the generators draw from a skewed (Zipf-like) distribution.
+ */
+export function drawIndex(cumulative: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

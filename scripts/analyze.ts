@@ -14,9 +14,12 @@ import { languageSupport } from '../utils/entities/languages';
 import { modelFor } from '../utils/entities/model/load';
 import type { KeyFact, LinkCandidate, LinkResult, MatchInfo, MissReason } from '../utils/knowledge/types';
 import { resultAsOf } from '../utils/knowledge/articleDate';
+import { siteOf } from '../utils/article/siteOf';
+import { entityRef } from '../utils/knowledge/entityRef';
 import { apiUserAgent } from '../utils/knowledge/userAgent';
-import { endpointsFromBase } from '../utils/knowledge/wikiUrls';
-import { DEFAULT_ENDPOINTS, type Endpoints } from '../utils/settings/endpoints';
+import type { Endpoints } from '../utils/settings/endpoints';
+import { parseHttpUrl } from '../utils/url/httpUrl';
+import { endpointsFor } from './lib/cliEndpoints';
 
 interface Options {
   inputs: string[];
@@ -75,28 +78,9 @@ function parseArgs(argv: string[]): Options {
   return opts;
 }
 
-/**
- * The endpoints for `--wiki` / `--wikidata`. A base with `{lang}` (or a wikipedia.org host) is a Wikipedia base as in
- * the settings, with Wikidata public unless given; any other base is laid out like tests/support/fakeWiki.ts
- * (`/{lang}/w/api.php` and `/wikidata/w/api.php`), which endpointsFromBase describes.
- */
-export function endpointsFor(wiki: string | null, wikidata: string | null): Endpoints {
-  const trim = (u: string) => u.replace(/\/+$/, '');
-  let endpoints: Endpoints;
-  if (!wiki) endpoints = DEFAULT_ENDPOINTS;
-  else if (wiki.includes('{lang}') || /^https?:\/\/([^/]+\.)?wikipedia\.org(\/|$)/i.test(wiki)) {
-    endpoints = { wikipedia: trim(wiki), wikidata: DEFAULT_ENDPOINTS.wikidata };
-  } else endpoints = endpointsFromBase(wiki);
-  return wikidata ? { ...endpoints, wikidata: trim(wikidata) } : endpoints;
-}
-
 function checkUrl(flag: string, url: string | null): void {
   if (url === null) return;
-  try {
-    if (!/^https?:$/.test(new URL(url.replace('{lang}', 'en')).protocol)) throw new Error();
-  } catch {
-    throw new UsageError(`${flag}: not an http(s) URL: ${url}`);
-  }
+  if (!parseHttpUrl(url.replace('{lang}', 'en'))) throw new UsageError(`${flag}: not an http(s) URL: ${url}`);
 }
 
 async function load(input: string): Promise<{ body: string; url: string; isText: boolean }> {
@@ -202,16 +186,6 @@ export interface Lookups {
   requests: number;
 }
 
-/** The site a reader's link corrections are remembered under: the URL's host, 'local' for a file. */
-export function siteOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'file:' || !u.host ? 'local' : u.host;
-  } catch {
-    return 'local';
-  }
-}
-
 /** Links the entities to Wikipedia/Wikidata with the extension's own code, on an in-memory knowledge cache. */
 export async function lookUp(analysis: PageAnalysis, endpoints: Endpoints): Promise<Lookups> {
   const article = analysis.extraction.kind === 'article' ? analysis.extraction.article : null;
@@ -235,9 +209,10 @@ export async function lookUp(analysis: PageAnalysis, endpoints: Endpoints): Prom
   try {
     await db.open();
     const results = await linkEntities(
-      analysis.entities.map((e) => ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases })),
+      analysis.entities.map(entityRef),
       {
         lang: article.lang,
+        // The extension's rule (utils/article/siteOf), so a correction is looked up under the key the panel saves it under.
         site: siteOf(analysis.url),
         context: article.text,
         endpoints,

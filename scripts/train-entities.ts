@@ -4,7 +4,7 @@
 // same data and options give the same bytes.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { seededRandom } from '../tests/support/seededRandom';
+import { seededRandom } from './lib/seededRandom';
 import { findEntities } from '../utils/entities/findEntities';
 import { encodeModel, toBase64 } from '../utils/entities/model/codec';
 import { ruleSpans } from '../utils/entities/model/combine';

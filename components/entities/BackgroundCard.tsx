@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { Entity } from '../../utils/entities/types';
+import { formatCoordinates } from '../../utils/knowledge/coordinates';
 import type { KnowledgeCard, LinkCandidate, LinkResult, MatchInfo } from '../../utils/knowledge/types';
 import { LinkChooser } from './LinkChooser';
-import { httpUrl, wikipediaSearchUrl } from './safeUrl';
+import { httpUrl } from '../../utils/url/httpUrl';
+import { wikipediaSearchUrl } from './safeUrl';
 
 /** What the panel knows about an entity's background: a link result, still loading, or nothing asked yet. */
 export type KnowledgeState = LinkResult | 'loading' | undefined;
@@ -108,7 +110,7 @@ function LinkedCard(props: {
   const fictional = card.fictional || entity.fictional === true;
   const facts = [...card.facts];
   if (card.coordinates && !facts.some((f) => f.kind === 'coordinates')) {
-    facts.push({ kind: 'coordinates', label: 'Location', value: formatCoordinates(card.coordinates) });
+    facts.push({ kind: 'coordinates', label: 'Location', value: formatCoordinates(card.coordinates, 2) });
   }
   // A card answered with the list lacks its lead sentences and some labels until the details arrive.
   const loadingDetails = card.detailed === false && !card.factsMissing;
@@ -173,11 +175,6 @@ function LinkedCard(props: {
   );
 }
 
-/** "12.34° N, 56.78° E" */
-function formatCoordinates({ lat, lon }: { lat: number; lon: number }): string {
-  const f = (v: number) => Math.abs(v).toFixed(2);
-  return `${f(lat)}° ${lat >= 0 ? 'N' : 'S'}, ${f(lon)}° ${lon >= 0 ? 'E' : 'W'}`;
-}
 
 /**
  * The background half of an entity's card, for every state of its look-up: loading skeleton, linked card, unlinked

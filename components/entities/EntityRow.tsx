@@ -5,7 +5,7 @@ import { BackgroundCard, type KnowledgeState, type LookupsState } from './Backgr
 import { MentionNavigator } from './MentionNavigator';
 import { ReadElsewhere } from './ReadElsewhere';
 import { sameEntity, sameKnowledge } from './sameProps';
-import { httpUrl } from './safeUrl';
+import { httpUrl } from '../../utils/url/httpUrl';
 
 /** Props of one entity row; callbacks must be stable across renders for the memo to pay off. */
 export interface EntityRowProps {

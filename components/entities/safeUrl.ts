@@ -1,16 +1,6 @@
-/**
- * The URL when it is http(s), else null. Card URLs come from Wikipedia/Wikidata answers and the cache; checking the
- * scheme keeps a `javascript:` or `data:` URL from ever reaching an href or src, whatever the data says.
- */
-export function httpUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
+// Card URLs come from Wikipedia/Wikidata answers and the cache: every href and src goes through utils/url/httpUrl.
+// Re-exported for components/library, which imports it from here (that folder is being reworked in issue 19).
+export { httpUrl } from '../../utils/url/httpUrl';
 
 /** Link to Wikipedia's search for a name, in the edition of a BCP 47 tag's language ("en-GB" → en; odd tags → en). */
 export function wikipediaSearchUrl(name: string, lang = 'en'): string {

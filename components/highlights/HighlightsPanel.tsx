@@ -6,6 +6,7 @@ import { HighlightItem } from './HighlightItem';
 import { NoteEditor } from './NoteEditor';
 import { type OrphanInCopy, OrphanItem } from './OrphanItem';
 import { UndoToast } from './UndoToast';
+import { byReadingOrder } from '../../utils/highlights/readingOrder';
 
 /** A highlight as the panel lists it: the record, and whether it was found on the page this time. */
 export type PanelHighlight = HighlightRecord & { anchored: boolean };
@@ -44,8 +45,6 @@ export interface HighlightsPanelProps {
   delayMs?: number;
 }
 
-const byPosition = (a: PanelHighlight, b: PanelHighlight) => a.position.start - b.position.start || a.position.end - b.position.end || a.createdAt - b.createdAt;
-
 /**
  * The side panel's highlights section: highlights in reading order, orphans apart under "Couldn't find these on the
  * page", the article note, and the undo toast. Pure: records in, callbacks out; the caller owns storage and messaging.
@@ -57,7 +56,7 @@ export function HighlightsPanel(props: HighlightsPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
 
   const [anchored, orphans] = useMemo(() => {
-    const sorted = [...highlights].sort(byPosition);
+    const sorted = [...highlights].sort(byReadingOrder);
     return [sorted.filter((h) => h.anchored), sorted.filter((h) => !h.anchored)];
   }, [highlights]);
 

@@ -1,4 +1,5 @@
 import { type ComponentChild, Fragment, h, type VNode } from 'preact';
+import { httpUrl } from '../../utils/url/httpUrl';
 
 /*
  * Light Markdown for notes: **bold** / __bold__, *italic* / _italic_, [label](https://…), bare http(s) URLs, and
@@ -33,14 +34,7 @@ const MAX_URL = 2048;
 export function safeHref(raw: string): string | null {
   // Control characters and spaces are how "java\tscript:" tricks slip past naive checks: refuse them outright.
   if (raw.length === 0 || raw.length > MAX_URL || /[\s\u0000-\u001f\u007f<>"'`]/.test(raw)) return null;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  return url.href;
+  return httpUrl(raw);
 }
 
 /**

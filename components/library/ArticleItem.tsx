@@ -7,6 +7,7 @@ import { httpUrl } from '../entities/safeUrl';
 import { useLiveQuery } from '../shared/useLiveQuery';
 import type { TextRange } from '../../utils/library/tokenize';
 import { readerHref } from '../shared/readerHref';
+import { byReadingOrder } from '../../utils/highlights/readingOrder';
 
 /** What the list shows for one article (from the search index, or from Dexie before the index is ready). */
 export interface ArticleRow {
@@ -111,7 +112,7 @@ export function ArticleItem({
 function ArticleDetails({ db, articleId, id, matchedHighlights, matchedNotes }: { db: BackstoryDB; articleId: string; id: string; matchedHighlights: Map<string, HighlightHit>; matchedNotes: Map<string, NoteHit> }) {
   const data = useLiveQuery(
     async () => ({
-      highlights: (await db.highlights.where('articleId').equals(articleId).toArray()).sort((a, b) => a.position.start - b.position.start),
+      highlights: (await db.highlights.where('articleId').equals(articleId).toArray()).sort(byReadingOrder),
       notes: (await db.notes.where('articleId').equals(articleId).toArray()).sort((a, b) => a.createdAt - b.createdAt),
     }),
     [db, articleId],

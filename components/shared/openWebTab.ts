@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { httpUrl } from '../entities/safeUrl';
+import { httpUrl } from '../../utils/url/httpUrl';
 
 /**
  * Opens a web page in a new tab, and nothing else: a `javascript:`, `data:`, `file:` or extension URL is refused

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../../utils/article/types';
 import { siteOf } from '../../utils/article/siteOf';
+import { entityRef } from '../../utils/knowledge/entityRef';
 import type { Entity } from '../../utils/entities/types';
 import { resultAsOf } from '../../utils/knowledge/articleDate';
 import { purifyExtract } from '../../utils/knowledge/purifyExtract';
@@ -65,7 +66,7 @@ export function useKnowledge(article: Article, entities: readonly Entity[], tabI
     setKnowledge((previous) => Object.fromEntries(entities.map((e) => [e.id, previous[e.id] ?? 'loading'])));
     const retry = setTimeout(() => alive && setAttempt((n) => n + 1), RETRY_MS);
     send('knowledge/lookup', {
-      entities: entities.map(({ id, type, name, aliases }) => ({ id, type, name, aliases })),
+      entities: entities.map(entityRef),
       lang: article.lang,
       site: siteOf(article.canonicalUrl),
       context: article.text,
@@ -94,7 +95,7 @@ export function useKnowledge(article: Article, entities: readonly Entity[], tabI
     (entity: Entity, title: string | null) => {
       setKnowledge((k) => ({ ...k, [entity.id]: 'loading' }));
       void send('knowledge/choose', {
-        entity: { id: entity.id, type: entity.type, name: entity.name, aliases: entity.aliases },
+        entity: entityRef(entity),
         lang: article.lang ?? 'en',
         site: siteOf(article.canonicalUrl),
         title,
@@ -123,7 +124,7 @@ export function useKnowledge(article: Article, entities: readonly Entity[], tabI
       if (asked.current.has(key)) return;
       asked.current.add(key);
       void send('knowledge/details', {
-        entity: { id: entity.id, type: entity.type, name: entity.name, aliases: entity.aliases },
+        entity: entityRef(entity),
         lang: article.lang,
         card: { lang: current.card.lang, title: current.card.title },
         tabId,

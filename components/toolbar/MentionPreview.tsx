@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Entity } from '../../utils/entities/types';
 import type { LinkResult } from '../../utils/knowledge/types';
-import { httpUrl } from '../entities/safeUrl';
+import { httpUrl } from '../../utils/url/httpUrl';
 import { SHARED_IN_PAGE_CSS } from './toolbarTheme';
 
 /** Props of MentionPreview. */

@@ -2,6 +2,7 @@ import { h } from 'preact';
 import { MentionPreview, mentionPreviewCss } from '../../components/toolbar/MentionPreview';
 import { placeToolbar } from '../../components/toolbar/placeToolbar';
 import { siteOf } from '../../utils/article/siteOf';
+import { entityRef } from '../../utils/knowledge/entityRef';
 import type { LinkResult } from '../../utils/knowledge/types';
 import type { ArticleContext } from '../../utils/page/articleContext';
 import type { PageEnv, SendToBackground } from '../../utils/page/env';
@@ -45,7 +46,7 @@ export function startMentionPreview(
     show('loading');
     void deps
       .send('knowledge/lookup', {
-        entities: [{ id: entity.id, type: entity.type, name: entity.name, aliases: entity.aliases }],
+        entities: [entityRef(entity)],
         lang: article.lang,
         site: siteOf(article.canonicalUrl),
         context: article.text,

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { homepage } from '../../package.json';
 import { siteOf } from '../../utils/article/siteOf';
+import { entityRef } from '../../utils/knowledge/entityRef';
 import type { BackstoryDB } from '../../utils/db/schema';
 import type { LinkResult } from '../../utils/knowledge/types';
 import type { PayloadOut, toBackground } from '../../utils/messaging/protocol';
@@ -67,7 +68,7 @@ export function createKnowledgeService(db: BackstoryDB): KnowledgeService {
       // that round trip (the list itself never waits for it). Look-ups off still sends nothing (linkEntities).
       if (state.status !== 'ready' || state.analysis.extraction.kind !== 'article' || state.analysis.entities.length === 0) return;
       const article = state.analysis.extraction.article;
-      const entities = state.analysis.entities.map(({ id, type, name, aliases }) => ({ id, type, name, aliases }));
+      const entities = state.analysis.entities.map(entityRef);
       void lookup({ entities, lang: article.lang, site: siteOf(article.canonicalUrl), context: article.text }, { persist }).catch(() => undefined);
     },
     async choose({ entity, lang, site, title }) {

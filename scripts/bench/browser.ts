@@ -15,15 +15,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureChromium } from '../lib/chromium';
 import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../lib/launch';
 import { startStaticServer } from '../lib/staticServer';
-import { startFakeWiki } from '../../tests/support/fakeWiki';
+import { startFakeWiki } from '../lib/fakeWiki';
 import { findEntities } from '../../utils/entities/findEntities';
 import type { Entity } from '../../utils/entities/types';
 import type { LinkResult } from '../../utils/knowledge/types';
 import { highlightCss } from '../../utils/highlights/highlightCss';
 import type { FrameLog, PaintTiming, RangeSpec, RenderTiming } from './browser/page';
 import { linkedKnowledge } from './support/seedKnowledge';
-import { median } from './support/stats';
-import { seededRandom } from '../../tests/support/seededRandom';
+import { median } from './support/measure';
+import { seededRandom } from '../lib/seededRandom';
+import { SEED_TEXT } from '../lib/seed';
 
 const RUNS = 9;
 const FRAME_MS = 1000 / 60;
@@ -140,7 +141,7 @@ const renderFigure = (runs: readonly RenderTiming[]): RenderFigure => ({
 });
 
 async function panelFigures(browser: Browser, script: string): Promise<string[]> {
-  const text = read('tests/fixtures/entities/axis-of-outcasts.txt');
+  const text = SEED_TEXT;
   const seed = findEntities({ text });
   const many: Entity[] = Array.from({ length: 200 }, (_, i) => {
     const base = seed[i % seed.length]!;
@@ -202,7 +203,7 @@ async function panelFigures(browser: Browser, script: string): Promise<string[]>
 }
 
 async function highlightFigures(browser: Browser, script: string): Promise<string[]> {
-  const text = read('tests/fixtures/entities/axis-of-outcasts.txt');
+  const text = SEED_TEXT;
   const paragraphs = longArticle(text, 100_000);
   const chars = paragraphs.reduce((n, p) => n + p.length, 0);
   const specs = wordRanges(paragraphs, 500, seededRandom(7));

@@ -6,9 +6,9 @@
  *   200 highlights are in CSS.highlights, beside the same copy with no highlights (until its first paragraph is in
  *   the DOM), interleaved runs in the same browser.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../../utils/article/extractArticle';
 import { contentHash } from '../../utils/article/contentHash';
@@ -16,10 +16,10 @@ import { DEFAULT_COPY_LIMITS, formatBytes, utf8Bytes } from '../../utils/db/copi
 import { describe as describeRange } from '../../utils/highlights/describe';
 import type { Article } from '../../utils/article/types';
 import { EXTENSION_DIR, launchExtension } from '../lib/launch';
-import { seededRandom } from '../../tests/support/seededRandom';
-import { median } from './support/stats';
+import { seededRandom } from '../lib/seededRandom';
+import { median } from './support/measure';
+import { hasSharedPages, SHARED_PAGES_DIR, sharedPageFile, sharedPageNames } from '../lib/sharedPages';
 
-const SHARED_PAGES = resolve(import.meta.dirname, '../../../shared/pages');
 const SEED = resolve(import.meta.dirname, '../../tests/fixtures/pages/seed/index.html');
 const RUNS = 7;
 const HIGHLIGHTS = 200;
@@ -29,15 +29,15 @@ const load = (html: string, url: string) => new JSDOM(html, { url, virtualConsol
 
 /** Copy sizes over ../shared/pages. */
 function sizes(): string[] {
-  if (!existsSync(SHARED_PAGES)) return [`stored size per article: ../shared/pages not found (${SHARED_PAGES}), skipped`];
-  const names = readdirSync(SHARED_PAGES).filter((n) => existsSync(join(SHARED_PAGES, n, 'source.html')));
+  if (!hasSharedPages()) return [`WARNING: stored size per article: ../shared/pages not found (${SHARED_PAGES_DIR}), skipped`];
+  const names = sharedPageNames();
   const copy: number[] = [];
   const page: number[] = [];
   const text: number[] = [];
   let over = 0;
   let largest = '';
   for (const name of names) {
-    const source = readFileSync(join(SHARED_PAGES, name, 'source.html'), 'utf8');
+    const source = readFileSync(sharedPageFile(name), 'utf8');
     const result = extractArticle(load(source, `https://${name}.example/article`), `https://${name}.example/article`, { budgetMs: 60_000, force: true });
     if (result.kind !== 'article') continue;
     const bytes = utf8Bytes(result.article.html) + utf8Bytes(result.article.text);

@@ -8,33 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { findEntities } from '../../utils/entities/findEntities';
 import { languageSupport } from '../../utils/entities/languages';
 import type { Entity } from '../../utils/entities/types';
-import { loadLanguageSet, type LanguageDoc } from '../../tests/fixtures/entities/languages/load';
+import { junkEntities, loadLanguageSet, missedPeople, notPeople, type LanguageDoc } from '../lib/languageSet';
 import { loadUner, type UnerDoc } from './unerPortuguese';
+import { timed } from './support/measure';
 
 type Scored = 'person' | 'place';
 interface Tally {
   tp: number;
   fp: number;
   fn: number;
-}
-
-/** Entities that are junk: a person, place or organisation none of whose mentions overlaps an annotated span of `types`. */
-export function junkEntities(doc: LanguageDoc, entities: readonly Entity[], types: readonly string[] = ['person', 'place', 'org', 'other']): Entity[] {
-  const gold = doc.spans.filter((s) => types.includes(s.type));
-  return entities.filter(
-    (e) => e.type !== 'other' && !e.fictional && !e.mentions.some((m) => gold.some((s) => m.start < s.end && m.end > s.start)),
-  );
-}
-
-/** People who are not people: person entities none of whose mentions overlaps an annotated person. */
-export function notPeople(doc: LanguageDoc, entities: readonly Entity[]): Entity[] {
-  return junkEntities(doc, entities.filter((e) => e.type === 'person'), ['person']);
-}
-
-/** The doc's listed people that no person entity names (as its name or one of its aliases). */
-export function missedPeople(doc: LanguageDoc, entities: readonly Entity[]): string[] {
-  const found = new Set(entities.filter((e) => e.type === 'person').flatMap((e) => [e.name, ...e.aliases]));
-  return doc.people.filter((p) => !found.has(p));
 }
 
 function tally(doc: Pick<LanguageDoc, 'spans'> | UnerDoc, entities: readonly Entity[], into: Record<Scored, Tally>): void {
@@ -115,10 +97,10 @@ async function nounListCost(): Promise<void> {
   const { gzipSync } = await import('node:zlib');
   const file = new URL('../../utils/entities/languages/data/de-nouns.json', import.meta.url);
   const raw = readFileSync(file);
-  const t0 = performance.now();
-  const { isGermanCommonNoun } = await import('../../utils/entities/languages/germanNouns');
-  isGermanCommonNoun('Zahl');
-  const ms = performance.now() - t0;
+  const [, { wall: ms }] = await timed(async () => {
+    const { isGermanCommonNoun } = await import('../../utils/entities/languages/germanNouns');
+    isGermanCommonNoun('Zahl');
+  });
   const count = (JSON.parse(raw.toString('utf8')) as { count: number }).count;
   console.log(`de nouns list (OpenThesaurus): ${count} words, ${(raw.length / 1024).toFixed(0)} KB, ${(gzipSync(raw).length / 1024).toFixed(0)} KB gzipped; first German page pays ${ms.toFixed(1)} ms to load and decode it`);
 }

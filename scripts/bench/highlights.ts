@@ -16,7 +16,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../utils/article/extractArticle';
 import type { LivePoints } from '../../utils/article/liveIndex';
@@ -24,14 +23,15 @@ import type { ExtractionResult } from '../../utils/article/types';
 import { anchorAll } from '../../utils/highlights/anchor';
 import { describe } from '../../utils/highlights/describe';
 import type { HighlightSelectors } from '../../utils/highlights/types';
-import { seededRandom } from '../../tests/support/seededRandom';
+import { seededRandom } from '../lib/seededRandom';
 import { anchorAll as anchorAllV1 } from './baseline/anchorV1';
 import { buildLiveIndex as buildLiveIndexV1 } from './baseline/liveIndexV1';
 import { placeHighlightsOnPage, structureOfElement, type StoredHighlight } from './support/placeOnPage';
+import { timedSync } from './support/measure';
+import { hasSharedPages, SHARED_PAGES_DIR, sharedPageFile, sharedPageNames } from '../lib/sharedPages';
+import { hasWcxb, WCXB_DIR, wcxbHtml, wcxbPages } from '../lib/wcxb';
 
 const REPO = path.join(import.meta.dirname, '..', '..');
-const SHARED_PAGES = path.join(REPO, '..', 'shared', 'pages');
-const WCXB = path.join(REPO, '..', 'shared', 'corpora', 'wcxb-dev');
 const SEED_PAGE = path.join(REPO, 'tests', 'fixtures', 'pages', 'seed', 'index.html');
 const URL_ = 'https://news.example/article';
 /** Highlights per page for whole-page changes; per-highlight changes use up to BATCHES × BATCH of them. */
@@ -57,24 +57,28 @@ interface Page {
 function loadPages(): Page[] {
   const pages: Page[] = [];
   if (fs.existsSync(SEED_PAGE)) pages.push({ name: 'seed', html: fs.readFileSync(SEED_PAGE, 'utf8') });
-  for (const name of fs.existsSync(SHARED_PAGES) ? fs.readdirSync(SHARED_PAGES).sort() : []) {
-    const file = path.join(SHARED_PAGES, name, 'source.html');
-    if (fs.existsSync(file)) pages.push({ name, html: fs.readFileSync(file, 'utf8') });
-  }
+  for (const name of sharedPageNames()) pages.push({ name, html: fs.readFileSync(sharedPageFile(name), 'utf8') });
   return pages;
 }
 
 /** wcxb-dev pages typed "article", in id order, decompressed lazily. */
 function* wcxbArticles(): Generator<Page> {
-  const index = path.join(WCXB, 'pages.json');
-  if (!fs.existsSync(index)) return;
-  const files = (JSON.parse(fs.readFileSync(index, 'utf8')) as { files: Record<string, { page_type: string }> }).files;
-  for (const id of Object.keys(files).sort()) {
-    if (files[id]?.page_type !== 'article') continue;
-    const file = path.join(WCXB, 'html', `${id}.html.gz`);
-    if (!fs.existsSync(file)) continue;
-    yield { name: `wcxb-${id}`, html: zlib.gunzipSync(fs.readFileSync(file)).toString('utf8') };
+  if (!hasWcxb()) return;
+  for (const { id, type } of wcxbPages()) {
+    if (type !== 'article' || !fs.existsSync(path.join(WCXB_DIR, 'html', `${id}.html.gz`))) continue;
+    yield { name: `wcxb-${id}`, html: wcxbHtml(id) };
   }
+}
+
+/**
+ * What of the corpus is missing on this machine. On a clean clone both shared corpora are (they live beside the
+ * checkout), and the bench then measures the seed page alone: its figures say little, so the output must say so.
+ */
+function missingCorpora(): string[] {
+  const missing: string[] = [];
+  if (!hasSharedPages()) missing.push(`../shared/pages (${SHARED_PAGES_DIR})`);
+  if (!hasWcxb()) missing.push(`../shared/corpora/wcxb-dev (${WCXB_DIR})`);
+  return missing;
 }
 
 function parse(html: string): Document {
@@ -508,12 +512,10 @@ const baselinePlacer: Placer = (doc, analysed, stored) => {
 /** This build: see placeHighlightsOnPage. */
 const oursPlacer: Placer = (doc, analysed, stored) => placeHighlightsOnPage(doc, analysed.gated, analysed.forced, stored);
 
-/** This process's CPU time: on a shared machine the wall clock also counts other people's work. */
+/** This process's CPU time in µs (the tallies' unit): on a shared machine the wall clock also counts other people's work. */
 function cpuTime<T>(fn: () => T): { value: T; cpuUs: number } {
-  const c = process.cpuUsage();
-  const value = fn();
-  const d = process.cpuUsage(c);
-  return { value, cpuUs: d.user + d.system };
+  const [value, t] = timedSync(fn);
+  return { value, cpuUs: t.cpu * 1000 };
 }
 
 const pct = (a: number, b: number): string => (b === 0 ? '  n/a' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
@@ -596,6 +598,13 @@ export async function run(): Promise<void> {
   }
 
   console.log('## highlights');
+  const missing = missingCorpora();
+  const measured = used.fixtures + used.wcxb;
+  if (missing.length > 0 || measured < 2) {
+    const warning = `WARNING: corpus missing: ${missing.join(', ') || 'none'}; measured ${measured} page${measured === 1 ? '' : 's'} only (${used.fixtures} fixture, ${used.wcxb} wcxb-dev), so the figures below are NOT comparable with a full run.`;
+    console.log(warning);
+    console.error(`bench highlights: ${warning}`);
+  }
   console.log(
     `re-anchoring on the live page: ${used.fixtures} fixture pages (seed + ../shared/pages) + ${used.wcxb} wcxb-dev articles, ${highlightCount} random ` +
       `word-aligned highlights (seed ${SEED.toString(16)}); page HTML mutated, analysed again (linkedom), placed in the live DOM; judged on the ` +

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import { type BackstoryDB as DB, BackstoryDB, type EntityRecord, type HighlightRecord, type MentionRecord, type ReadRecord } from '../../utils/db/schema';
 import { loadEntityPage, mentionsOf, otherReadsCount } from '../../utils/history/entityPage';
-import { seededRandom } from '../../tests/support/seededRandom';
+import { drawIndex, seededRandom } from '../lib/seededRandom';
+import { percentile, timed } from './support/measure';
 
 /*
  * Issue 16's scale figures: a reading history of 10,000 articles and 200,000 entity mentions, the entity page and the
@@ -17,15 +18,6 @@ const HIGHLIGHTS = 5_000;
 const DAY = 86_400_000;
 
 const ms = (t: number) => `${t.toFixed(t < 10 ? 2 : 0)} ms`;
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const value = await fn();
-  return [value, performance.now() - start];
-}
 
 /** A history where identity popularity follows Zipf's law (a few people in thousands of articles, most in one or two). */
 async function seed(db: DB): Promise<{ keys: string[]; reads: ReadRecord[] }> {
@@ -35,17 +27,7 @@ async function seed(db: DB): Promise<{ keys: string[]; reads: ReadRecord[] }> {
   const cumulative: number[] = [];
   weights.reduce((sum, w, i) => (cumulative[i] = sum + w), 0);
   const total = cumulative.at(-1)!;
-  const pick = (): number => {
-    const x = rnd() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const pick = (): number => drawIndex(cumulative, rnd() * total);
   const start = Date.UTC(2022, 0, 1);
   const reads: ReadRecord[] = [];
   const mentions: MentionRecord[] = [];
@@ -88,7 +70,7 @@ export async function run(): Promise<void> {
   console.log('## history (issue 16: follow a person or place across everything read)');
   const db = new BackstoryDB(`bench-history-${Date.now()}`);
   await db.open();
-  const [{ keys, reads }, seedTime] = await time(() => seed(db));
+  const [{ keys, reads }, { wall: seedTime }] = await timed(() => seed(db));
   const mentionCount = await db.mentions.count();
   console.log(`history: ${READS} articles read, ${mentionCount} mention rows, ${IDENTITIES} identities (Zipf), ${HIGHLIGHTS} highlights; written in ${ms(seedTime)}; fake-indexeddb in Node`);
 
@@ -101,7 +83,7 @@ export async function run(): Promise<void> {
     const runs: number[] = [];
     let articles = 0;
     for (let i = 0; i < 5; i++) {
-      const [page, t] = await time(() => loadEntityPage(db, key));
+      const [page, { wall: t }] = await timed(() => loadEntityPage(db, key));
       runs.push(t);
       articles = page?.items.length ?? 0;
     }
@@ -114,7 +96,7 @@ export async function run(): Promise<void> {
 
   const scanTimes: number[] = [];
   for (const key of sample.slice(0, 3)) {
-    const [, t] = await time(() => pageByScan(db, key));
+    const [, { wall: t }] = await timed(() => pageByScan(db, key));
     scanTimes.push(t);
   }
   console.log(`  baseline, full scan of mentions + reads + highlights (3 entities): median ${ms(percentile(scanTimes, 50))}, max ${ms(Math.max(...scanTimes))}`);
@@ -124,7 +106,7 @@ export async function run(): Promise<void> {
   for (let i = 0; i < 60; i++) {
     const key = keys[[0, 1, 9, 99, 999, 9999][i % 6]!]!;
     const url = reads[(i * 131) % reads.length]!.url;
-    const [n, t] = await time(() => otherReadsCount(db, key, url));
+    const [n, { wall: t }] = await timed(() => otherReadsCount(db, key, url));
     countTimes.push(t);
     if (i < 6) {
       const all = await mentionsOf(db, key).count();
@@ -134,7 +116,7 @@ export async function run(): Promise<void> {
   console.log(`"You have read N other articles about X" (60 counts, popularity ranks 1–10,000): p50 ${ms(percentile(countTimes, 50))}, p95 ${ms(percentile(countTimes, 95))}, max ${ms(Math.max(...countTimes))}  (target ≤ 20 ms; ${checked}/6 agree with a direct count)`);
   const scanCount: number[] = [];
   for (const key of sample.slice(0, 3)) {
-    const [, t] = await time(async () => (await db.mentions.toArray()).filter((m) => m.entityKey === key).length);
+    const [, { wall: t }] = await timed(async () => (await db.mentions.toArray()).filter((m) => m.entityKey === key).length);
     scanCount.push(t);
   }
   console.log(`  baseline, count by full scan of the mentions table: median ${ms(percentile(scanCount, 50))}`);

@@ -2,12 +2,15 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { JSDOM } from 'jsdom';
-import { startFakeWiki, type FakeWiki } from '../../tests/support/fakeWiki';
+import { startFakeWiki, type FakeWiki } from '../lib/fakeWiki';
 import { analyzePage } from '../../utils/analysis/analyzePage';
 import { BackstoryDB } from '../../utils/db/schema';
 import { linkDetails, linkEntities, type LinkOptions } from '../../utils/knowledge/linkEntities';
 import type { EntityRef } from '../../utils/knowledge/resolveEntities';
 import { restSummaryUrl } from '../../utils/knowledge/wikiUrls';
+import { entityRef } from '../../utils/knowledge/entityRef';
+import { SEED_TEXT } from '../lib/seed';
+import { timed } from './support/measure';
 
 /*
  * Knowledge look-ups against the fake Wikipedia/Wikidata with a realistic 60 ms added to every answer, for the seed
@@ -38,7 +41,7 @@ function realPage(name: string, file = `pages/${name}/source.html`): Article {
     const analysis = analyzePage(dom.window.document, url, { force: false });
     if (analysis.extraction.kind !== 'article') throw new Error(`${name} is not an article`);
     const { article } = analysis.extraction;
-    return { label: name, lang: article.lang, text: article.text, entities: analysis.entities.map(({ id, type, name: n, aliases }) => ({ id, type, name: n, aliases })) };
+    return { label: name, lang: article.lang, text: article.text, entities: analysis.entities.map(entityRef) };
   } finally {
     dom.window.close();
   }
@@ -64,9 +67,7 @@ async function measure(wiki: FakeWiki, a: Article): Promise<Figures> {
     // The side panel's configuration: the list first, each card's details when it is opened.
     const opts: LinkOptions = { lang: a.lang, site: 'bench.example', context: a.text, endpoints: wiki.endpoints, fetch, db, enabled: true, userAgent: UA, details: false };
     wiki.reset();
-    let t0 = performance.now();
-    const cold = await linkEntities(a.entities, opts);
-    const coldMs = performance.now() - t0;
+    const [cold, { wall: coldMs }] = await timed(() => linkEntities(a.entities, opts));
     const coldRequests = wiki.apiRequests().map(kind);
 
     wiki.reset();
@@ -87,12 +88,12 @@ async function measure(wiki: FakeWiki, a: Article): Promise<Figures> {
 
     // Naive: one REST summary per entity name, in series (fetch follows the 302 of a redirect: counted too).
     wiki.reset();
-    t0 = performance.now();
-    for (const e of a.entities) {
-      const res = await fetch(restSummaryUrl(wiki.endpoints, a.lang ?? 'en', e.name), { headers: { 'Api-User-Agent': UA } });
-      await res.body?.cancel();
-    }
-    const naiveMs = performance.now() - t0;
+    const [, { wall: naiveMs }] = await timed(async () => {
+      for (const e of a.entities) {
+        const res = await fetch(restSummaryUrl(wiki.endpoints, a.lang ?? 'en', e.name), { headers: { 'Api-User-Agent': UA } });
+        await res.body?.cancel();
+      }
+    });
     return { cold: coldRequests, warm, coldMs, firstCard, allCards, linked: linked.length, naive: wiki.apiRequests().length, naiveMs };
   } finally {
     db.close();
@@ -102,7 +103,7 @@ async function measure(wiki: FakeWiki, a: Article): Promise<Figures> {
 
 /** Prints the `## knowledge` section of `npm run bench`. */
 export async function run(): Promise<void> {
-  const seed: Article = { label: 'seed', lang: 'en', text: fixture('wiki/axis-of-outcasts.txt'), entities: JSON.parse(fixture('wiki/seed-entities.json')) as EntityRef[] };
+  const seed: Article = { label: 'seed', lang: 'en', text: SEED_TEXT, entities: JSON.parse(fixture('wiki/seed-entities.json')) as EntityRef[] };
   const articles = [seed, realPage('bbc-1'), realPage('telegraph'), realPage('breitbart'), realPage('putin-de-2024 (invented, German)', 'wiki/articles/putin-de-2024.html')];
   const wiki = await startFakeWiki({ latencyMs: LATENCY_MS });
   try {

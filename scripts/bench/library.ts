@@ -13,7 +13,8 @@ import { listArticles } from '../../utils/library/listArticles';
 import { applyImport, previewImport } from '../../utils/library/mergeImport';
 import { MAX_IMPORT_BYTES, formatBytes } from '../../utils/library/readImportFile';
 import { zipTextFiles } from '../../utils/library/zipFiles';
-import { LIBRARY_WORDS, generateLibrary, seededRandom } from '../../tests/fixtures/library/generateLibrary';
+import { LIBRARY_WORDS, generateLibrary, seededRandom } from '../lib/generateLibrary';
+import { percentile, timed, type Timing } from './support/measure';
 
 const ARTICLES = Number(process.env.LIBRARY_BENCH_ARTICLES ?? 10_000);
 const HIGHLIGHTS = Number(process.env.LIBRARY_BENCH_HIGHLIGHTS ?? 100_000);
@@ -21,22 +22,6 @@ const noYield = { yieldFn: async () => {} };
 
 const ms = (t: number | Timing): string =>
   typeof t === 'number' ? `${t.toFixed(t < 10 ? 2 : 0)} ms` : `${ms(t.wall)} (CPU ${ms(t.cpu)})`;
-/** Wall time and this process's CPU time: on the shared 2-core machine wall time also counts waiting for a core. */
-interface Timing {
-  wall: number;
-  cpu: number;
-}
-async function timed<T>(fn: () => Promise<T> | T): Promise<[T, Timing]> {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const value = await fn();
-  const used = process.cpuUsage(cpu);
-  return [value, { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 }];
-}
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /**
  * 100 queries a reader might type: content words (vocabulary ranks 100–1500, as readers search for topics rather than

@@ -4,15 +4,14 @@
  * the seed's entities (target: within one 16 ms frame), 200 entities, one card arriving (memoised rows), opening the
  * card with the most mentions, and the snippet function's throughput.
  */
-import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import type { ComponentChild } from 'preact';
 import type { Entity } from '../../utils/entities/types';
 import type { LinkResult } from '../../utils/knowledge/types';
 import { linkedKnowledge } from './support/seedKnowledge';
-import { median } from './support/stats';
+import { median, medianMs, timedSync } from './support/measure';
+import { SEED_TEXT } from '../lib/seed';
 
 // The components import their stylesheet; in Node a .css import must resolve to an empty module.
 register(
@@ -22,22 +21,6 @@ register(
     ),
 );
 
-const fixtures = new URL('../../tests/fixtures/sidepanel/', import.meta.url);
-const read = (name: string) => readFileSync(fileURLToPath(new URL(name, fixtures)), 'utf8');
-
-
-
-/** Median milliseconds of `fn` over `runs` runs, after one warm-up. */
-async function time(runs: number, fn: () => void | Promise<void>): Promise<number> {
-  await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return median(out);
-}
 
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 
@@ -54,7 +37,7 @@ export async function run(): Promise<void> {
   const { findEntities } = await import('../../utils/entities/findEntities');
   const { mentionSnippet } = await import('../../utils/entities/snippets');
 
-  const text = read('axis-of-outcasts.txt');
+  const text = SEED_TEXT;
 
   const seed = findEntities({ text });
   // 200 entities with real mentions: the seed's, cloned under new names.
@@ -73,17 +56,17 @@ export async function run(): Promise<void> {
   };
   const unmount = () => render(null, root);
 
-  const baseline = await time(15, () => {
+  const baseline = await medianMs(15, () => {
     mount(h('ul', null, many.map((e) => h('li', { key: e.id }, h('button', { type: 'button' }, e.name)))));
     unmount();
   });
   const seedKnowledge = linkedKnowledge(seed);
-  const seedRender = await time(15, () => {
+  const seedRender = await medianMs(15, () => {
     mount(sections(seed, seedKnowledge));
     unmount();
   });
   const manyKnowledge = linkedKnowledge(many);
-  const manyRender = await time(15, () => {
+  const manyRender = await medianMs(15, () => {
     mount(sections(many, manyKnowledge));
     unmount();
   });
@@ -93,19 +76,19 @@ export async function run(): Promise<void> {
   mount(sections(many, loading));
   let state = loading;
   let k = 0;
-  const oneArrives = await time(15, () => {
+  const oneArrives = await medianMs(15, () => {
     const entity = many[k++ % many.length]!;
     state = { ...state, [entity.id]: manyKnowledge[entity.id]! };
     mount(sections(many, state));
   });
   // The same, with every entity and card re-sent as fresh copies (extension messaging clones its payloads).
-  const freshArrives = await time(15, () => {
+  const freshArrives = await medianMs(15, () => {
     const entity = many[k++ % many.length]!;
     state = { ...state, [entity.id]: manyKnowledge[entity.id]! };
     mount(sections(structuredClone(many), structuredClone(state)));
   });
   let flip = false;
-  const allChange = await time(15, () => {
+  const allChange = await medianMs(15, () => {
     flip = !flip;
     mount(sections(many, flip ? loading : manyKnowledge));
   });
@@ -118,9 +101,8 @@ export async function run(): Promise<void> {
     mount(sections(seed, seedKnowledge));
     const row = Array.from(root.querySelectorAll<HTMLElement>('li.entity')).find((li) => li.dataset.entityId === top.id)!;
     const toggle = row.querySelector<HTMLElement>('.entity-toggle')!;
-    const t = performance.now();
-    act(() => toggle.click());
-    if (i > 0) openTimes.push(performance.now() - t);
+    const [, opening] = timedSync(() => act(() => toggle.click()));
+    if (i > 0) openTimes.push(opening.wall);
     if (toggle.getAttribute('aria-expanded') !== 'true') throw new Error('card did not open');
     unmount();
   }

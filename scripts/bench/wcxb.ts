@@ -8,6 +8,7 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../../utils/article/extractArticle';
 import { hasWcxb, wcxbHtml, wcxbPages, wcxbTruth, wordF1, type WcxbType } from '../lib/wcxb';
+import { median, percentile, timedSync } from './support/measure';
 
 const TYPES: WcxbType[] = ['article', 'listing', 'collection', 'product', 'service', 'documentation', 'forum'];
 
@@ -35,11 +36,6 @@ function dateHit(got: string | null | undefined, want: string): boolean {
   return got.slice(0, 10) === want.slice(0, 10);
 }
 
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * q))] ?? 0;
-}
-
 interface Row {
   id: string;
   type: WcxbType;
@@ -60,17 +56,16 @@ export function measurePage(id: string, type: WcxbType, url: string): Row {
   const row: Row = { id, type, url, accepted: false, reason: null, f1: 0, f1Plain: 0, ms: 0, msPlain: 0, hits: { title: null, author: null, date: null }, crashed: null };
   try {
     const { document } = parseHTML(wcxbHtml(id)) as unknown as { document: Document };
-    let t = performance.now();
-    let plain: ReturnType<Readability['parse']> = null;
-    try {
-      plain = new Readability(document.cloneNode(true) as Document).parse();
-    } catch {
-      plain = null;
-    }
-    row.msPlain = performance.now() - t;
-    t = performance.now();
-    const r = extractArticle(document, url, { budgetMs: 60_000 });
-    row.ms = performance.now() - t;
+    const [plain, plainTime] = timedSync((): ReturnType<Readability['parse']> => {
+      try {
+        return new Readability(document.cloneNode(true) as Document).parse();
+      } catch {
+        return null;
+      }
+    });
+    row.msPlain = plainTime.wall;
+    const [r, oursTime] = timedSync(() => extractArticle(document, url, { budgetMs: 60_000 }));
+    row.ms = oursTime.wall;
     const a = r.kind === 'article' ? r.article : null;
     row.accepted = a !== null;
     row.reason = r.kind === 'not-article' ? r.reason : null;
@@ -108,7 +103,7 @@ export async function run(): Promise<void> {
       return `${pct(hs.filter((h) => h[0]).length, hs.length)}/${pct(hs.filter((h) => h[1]).length, hs.length)} (${hs.length})`;
     };
     console.log(
-      `${type.padEnd(14)} ${String(rs.length).padStart(5)}  ${pct(acc.length, rs.length)}   ${mean(rs.map((r) => r.f1)).toFixed(3)}    ${mean(rs.map((r) => r.f1Plain)).toFixed(3)}     ${mean(acc.map((r) => r.f1)).toFixed(3)}        | ${hit('title')}  ${hit('author')}  ${hit('date')} | ${quantile(rs.map((r) => r.ms), 0.5).toFixed(1)}/${quantile(rs.map((r) => r.msPlain), 0.5).toFixed(1)}`,
+      `${type.padEnd(14)} ${String(rs.length).padStart(5)}  ${pct(acc.length, rs.length)}   ${mean(rs.map((r) => r.f1)).toFixed(3)}    ${mean(rs.map((r) => r.f1Plain)).toFixed(3)}     ${mean(acc.map((r) => r.f1)).toFixed(3)}        | ${hit('title')}  ${hit('author')}  ${hit('date')} | ${median(rs.map((r) => r.ms)).toFixed(1)}/${median(rs.map((r) => r.msPlain)).toFixed(1)}`,
     );
   }
   const arts = rows.filter((r) => r.type === 'article');
@@ -121,8 +116,8 @@ export async function run(): Promise<void> {
   const f1All = arts.reduce((s, r) => s + r.f1, 0) / (arts.length || 1);
   const f1Plain = arts.reduce((s, r) => s + r.f1Plain, 0) / (arts.length || 1);
   console.log(`article word-F1 (refusal = empty): ours ${f1All.toFixed(4)} vs plain Readability ${f1Plain.toFixed(4)} (Δ ${(f1All - f1Plain >= 0 ? '+' : '')}${(f1All - f1Plain).toFixed(4)}; target ≥ 0.96 and ≥ +0.03)`);
-  const ratio = (q: number): string => `${quantile(arts.map((r) => r.ms), q).toFixed(1)}/${quantile(arts.map((r) => r.msPlain), q).toFixed(1)} ms = ${(quantile(arts.map((r) => r.ms), q) / Math.max(1e-6, quantile(arts.map((r) => r.msPlain), q))).toFixed(2)}×`;
-  console.log(`article extraction time ours/plain: median ${ratio(0.5)}, p95 ${ratio(0.95)} (target ≤ 1.3×; ours includes metadata, gate, sanitising)`);
+  const ratio = (p: number): string => `${percentile(arts.map((r) => r.ms), p).toFixed(1)}/${percentile(arts.map((r) => r.msPlain), p).toFixed(1)} ms = ${(percentile(arts.map((r) => r.ms), p) / Math.max(1e-6, percentile(arts.map((r) => r.msPlain), p))).toFixed(2)}×`;
+  console.log(`article extraction time ours/plain: median ${ratio(50)}, p95 ${ratio(95)} (target ≤ 1.3×; ours includes metadata, gate, sanitising)`);
   const crashed = rows.filter((r) => r.crashed !== null);
   console.log(`pages that threw: ${crashed.length}${crashed.map((r) => `\n  ${r.id} (${r.type}): ${r.crashed}`).join('')}`);
   console.log('worst 10 article pages by F1 (ours):');

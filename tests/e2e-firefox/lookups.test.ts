@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FirefoxExtensionBrowser } from '../../scripts/lib/launchFirefox';
 import type { StaticServer } from '../../scripts/lib/staticServer';
 import { useEndpoints } from '../e2e/support/panel';
-import { type FakeWiki, startFakeWiki } from '../support/fakeWiki';
+import { type FakeWiki, startFakeWiki } from '../../scripts/lib/fakeWiki';
 import { clickIn, setupFirefox, teardownFirefox, textOf } from './support/firefox';
 
 describe('look-ups in Firefox', () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FirefoxExtensionBrowser } from '../../scripts/lib/launchFirefox';
 import type { StaticServer } from '../../scripts/lib/staticServer';
 import { painted, selectText } from '../e2e/support/page';
-import { type FakeWiki, startFakeWiki } from '../support/fakeWiki';
+import { type FakeWiki, startFakeWiki } from '../../scripts/lib/fakeWiki';
 import { clickButton, clickInPageFirefox, clickIn, drive, setupFirefox, teardownFirefox, textOf } from './support/firefox';
 
 const QUOTE = 'The scene was practically cartoonish';

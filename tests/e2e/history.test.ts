@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/lib/launch';
 import type { StaticServer } from '../../scripts/lib/staticServer';
-import { type FakeWiki, startFakeWiki } from '../support/fakeWiki';
+import { type FakeWiki, startFakeWiki } from '../../scripts/lib/fakeWiki';
 import { setup, teardown } from './support/fixture';
 import { clickInPage } from './support/inPageChromium';
 import { painted, selectText } from './support/page';

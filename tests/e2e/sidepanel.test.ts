@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/lib/launch';
 import type { StaticServer } from '../../scripts/lib/staticServer';
-import { type FakeWiki, startFakeWiki } from '../support/fakeWiki';
+import { type FakeWiki, startFakeWiki } from '../../scripts/lib/fakeWiki';
 import { ARTIFACTS_DIR, setup, teardown } from './support/fixture';
 import { settleScroll } from './support/page';
 import { probe } from './support/inPageChromium';

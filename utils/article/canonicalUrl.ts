@@ -1,4 +1,5 @@
 import { getDomain } from 'tldts';
+import { parseHttpUrl } from '../url/httpUrl';
 
 /**
  * URL identity: the key under which an article's highlights and notes live.
@@ -95,14 +96,6 @@ export function sameSite(pageHost: string, otherHost: string): boolean {
   return baseHost(a) === baseHost(b);
 }
 
-function parseHttpUrl(href: string, base?: string): URL | null {
-  try {
-    const u = base === undefined ? new URL(href) : new URL(href, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Removes AMP markers from a path: `/amp/…`, `…/amp`, `….amp`, `….amp.html`. */
 function stripAmpPath(path: string): string {

@@ -1,7 +1,8 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { canonicalUrl } from './canonicalUrl';
 import { countWords, paragraphsOf, paragraphsOfPlainText, PARAGRAPH_SEPARATOR, readingMinutes } from './articleText';
-import { absoluteHttpUrl, normalizeLang, readMetadata, splitAuthors, toIsoTime, type PageMetadata } from './metadata';
+import { normalizeLang, readMetadata, splitAuthors, toIsoTime, type PageMetadata } from './metadata';
+import { httpUrl } from '../url/httpUrl';
 import { judgeContent, linkDensityOf, linkedHeadlinesOf } from './notAnArticle';
 import { paragraphsToHtml, sanitizeArticleHtml } from './sanitizeHtml';
 import type { Article, ExtractionResult, NotArticleReason } from './types';
@@ -274,7 +275,7 @@ function assemble(doc: Document, url: string, meta: PageMetadata, parsed: Parsed
     html: x.html,
     wordCount: x.words,
     readingMinutes: readingMinutes(x.text, x.words),
-    leadImage: meta.leadImage ?? absoluteHttpUrl(firstImg, url),
+    leadImage: meta.leadImage ?? httpUrl(firstImg, url),
     canonicalUrl: canonicalUrl(url, meta.canonicalHref),
     textSource: x.textSource,
   };

@@ -20,6 +20,7 @@
  * Language comes first from `<html lang>` (it describes the document as rendered, and is what screen readers use),
  * then JSON-LD `inLanguage`, `content-language`, `og:locale`.
  */
+import { httpUrl } from '../url/httpUrl';
 
 /** Everything the page states about itself; null where it states nothing. */
 export interface PageMetadata {
@@ -234,17 +235,6 @@ export function normalizeLang(value: string | null | undefined): string | null {
     .join('-');
 }
 
-/** `href` resolved against `base`, when it is an http(s) URL; null otherwise. */
-export function absoluteHttpUrl(href: string | null, base: string): string | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Reads every `<meta>` once into a map: lower-cased property/name/itemprop → values in page order. */
 function readMetaTags(doc: Document): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -351,7 +341,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     if (!isObject(o)) return null;
     return typeof o['@id'] === 'string' && byId.has(o['@id']) ? byId.get(o['@id'])! : o;
   };
-  const article = pickArticleNode(nodes, absoluteHttpUrl(canonicalHref, pageUrl), pageUrl);
+  const article = pickArticleNode(nodes, httpUrl(canonicalHref, pageUrl), pageUrl);
   const website = nodes.find((n) => typesOf(n).includes('WebSite')) ?? null;
 
   const jsonAuthors = article ? authorNames(article['author'] ?? article['creator'], byId) : [];
@@ -389,7 +379,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
       normalizeLang(firstMeta(meta, ['og:locale'])),
     dir: dirAttr === 'rtl' ? 'rtl' : dirAttr === 'ltr' ? 'ltr' : null,
     excerpt: (article && str(article['description'])) ?? firstMeta(meta, ['og:description', 'twitter:description', 'description', 'dc.description']),
-    leadImage: absoluteHttpUrl(
+    leadImage: httpUrl(
       (article && imageUrl(article['image'] ?? article['thumbnailUrl'])) ??
         firstMeta(meta, ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']) ??
         Array.from(doc.getElementsByTagName('link')).find((l) => hasToken(l, 'rel', 'image_src'))?.getAttribute('href') ??

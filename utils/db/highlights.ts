@@ -1,6 +1,7 @@
 import { ANCHOR_SCHEME_VERSION, type HighlightColor, type HighlightScope, type TextPositionSelector, type TextQuoteSelector, type XPathSelector } from '../highlights/types';
 import { type ArticleRef, upsertArticle } from './articles';
 import { type BackstoryDB, type HighlightRecord, newId } from './schema';
+import { byReadingOrder } from '../highlights/readingOrder';
 
 /** What a new highlight needs. */
 export interface NewHighlight {
@@ -89,5 +90,5 @@ export async function restoreHighlight(db: BackstoryDB, record: HighlightRecord)
 /** An article's highlights in reading order. */
 export async function listHighlights(db: BackstoryDB, url: string): Promise<HighlightRecord[]> {
   const rows = await db.highlights.where('url').equals(url).toArray();
-  return rows.sort((a, b) => a.position.start - b.position.start || a.createdAt - b.createdAt);
+  return rows.sort(byReadingOrder);
 }

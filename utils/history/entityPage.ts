@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import type { BackstoryDB, EntityRecord, HighlightRecord, MentionRecord, NoteRecord, ReadRecord } from '../db/schema';
 import { normalizeName } from './identity';
+import { byReadingOrder } from '../highlights/readingOrder';
 
 /** Articles weighed for "Also in these articles": the newest this many (bounds the page's cost on a long history). */
 export const CO_OCCURRENCE_WINDOW = 300;
@@ -71,7 +72,7 @@ function names(text: string, spellings: readonly string[]): boolean {
 export function highlightsAbout(highlights: readonly HighlightRecord[], mention: Pick<MentionRecord, 'paragraphs'>, spellings: readonly string[]): HighlightRecord[] {
   return highlights
     .filter((h) => names(h.quote.exact, spellings) || names(h.note, spellings) || mention.paragraphs.some(([s, e]) => h.position.start < e && h.position.end > s))
-    .sort((a, b) => a.position.start - b.position.start);
+    .sort(byReadingOrder);
 }
 
 /**

@@ -2,7 +2,7 @@ import { entityKey } from '../db/articles';
 import type { BackstoryDB } from '../db/schema';
 import type { EntityType } from '../entities/types';
 import { findEntity, mentionsOf } from './entityPage';
-import { nameKey } from './identity';
+import { unlinkedKey } from './identity';
 
 /**
  * The library's entity filter by identity, not by name string (issue 16): the saved articles' entity keys
@@ -14,7 +14,7 @@ export async function sameIdentityKeys(db: BackstoryDB, picked: ReadonlyArray<{ 
   const out = new Set(picked.map((p) => p.key));
   for (const p of picked) {
     if (p.type !== 'person' && p.type !== 'place' && p.type !== 'organization') continue;
-    const identity = await findEntity(db, nameKey(p.type as EntityType, p.name));
+    const identity = await findEntity(db, unlinkedKey(p.type as EntityType, p.name));
     if (!identity) continue;
     await mentionsOf(db, identity.key).each((m) => void out.add(entityKey(m.name)));
   }

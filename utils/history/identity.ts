@@ -24,14 +24,14 @@ export function normalizeName(name: string): string {
     .trim();
 }
 
-/** The identity key of a name without a link. */
-export function nameKey(type: EntityType, name: string): string {
+/** The identity key of an entity without a link: type and normalised name (isLinkedKey tells the two kinds apart). */
+export function unlinkedKey(type: EntityType, name: string): string {
   return `${type}:${normalizeName(name)}`;
 }
 
 /** The identity key: the Wikidata id when there is one, else type and normalised name. */
 export function identityKey(entity: { type: EntityType; name: string; qid?: string | null }): string {
-  return entity.qid && QID.test(entity.qid) ? entity.qid : nameKey(entity.type, entity.name);
+  return entity.qid && QID.test(entity.qid) ? entity.qid : unlinkedKey(entity.type, entity.name);
 }
 
 /** True for a key that is a Wikidata id (a linked identity). */

@@ -6,7 +6,7 @@ import type { Entity, EntityType } from '../entities/types';
 import { mentionSnippet } from '../entities/snippets';
 import { type BackstoryDB, type EntityRecord, HISTORY_TABLES, type MentionRecord, newId, type ReadRecord } from '../db/schema';
 import { MAX_CLOCK_SKEW_MS } from '../records/recordSchema';
-import { identityKey, isLinkedKey, nameKey, normalizeName } from './identity';
+import { identityKey, isLinkedKey, unlinkedKey, normalizeName } from './identity';
 
 /** Entity types the history follows (the analysis's "other" is not a person, place or organisation). */
 const FOLLOWED: ReadonlySet<EntityType> = new Set(['person', 'place', 'organization']);
@@ -109,8 +109,8 @@ export async function recordRead(db: BackstoryDB, input: ReadInput, now = Date.n
     const entities = followed(input.entities);
     const previous = existing ? await db.mentions.where('readId').equals(read.id).toArray() : [];
     // A link made on an earlier visit stays: the same spelling maps to the identity it was linked to.
-    const linkedBefore = new Map(previous.map((m) => [nameKey(m.type, m.name), m.entityKey]));
-    const ownKeys = entities.map((e) => nameKey(e.type, e.name));
+    const linkedBefore = new Map(previous.map((m) => [unlinkedKey(m.type, m.name), m.entityKey]));
+    const ownKeys = entities.map((e) => unlinkedKey(e.type, e.name));
     const resolved = await resolveKeys(db, ownKeys);
     const rows = new Map<string, MentionRecord>();
     for (const [i, e] of entities.entries()) {
@@ -168,7 +168,7 @@ export async function linkRead(db: BackstoryDB, url: string, links: readonly Res
     if (!read) return 0;
     let merged = 0;
     for (const link of valid) {
-      const from = nameKey(link.type, link.name);
+      const from = unlinkedKey(link.type, link.name);
       const to = identityKey(link);
       const name = link.title.replace(/\s*\([^)]*\)$/, '') || link.name;
       const moved = await db.mentions.where('[entityKey+at]').between([from, Dexie.minKey], [from, Dexie.maxKey]).toArray();

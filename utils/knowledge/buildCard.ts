@@ -5,6 +5,7 @@ import type { KnowledgeCard, LinkCandidate } from './types';
 import type { WdEntity } from './wikidataEntities';
 import type { WikiPage } from './wikiPage';
 import { articleUrl } from './wikiUrls';
+import { parseHttpUrl } from '../url/httpUrl';
 
 /** Everything a card is made of. */
 export interface CardInput {
@@ -49,7 +50,8 @@ export function buildCard(input: CardInput): KnowledgeCard {
     description: page.description ?? item?.description ?? null,
     extractHtml: page.extractHtml ? sanitizeExtract(page.extractHtml) || null : null,
     thumbnail: page.thumbnail,
-    pageUrl: page.url && /^https?:\/\//.test(page.url) ? page.url : articleUrl(input.lang, page.title),
+    // The URL as Wikipedia gave it when it is a web address (utils/url/httpUrl), else the one built from the title.
+    pageUrl: page.url && parseHttpUrl(page.url) ? page.url : articleUrl(input.lang, page.title),
     facts: item ? keyFacts(factsType, item, (id) => labels[id] ?? null, input.now) : [],
     coordinates: (item ? wikidataCoordinates(item) : null) ?? page.coordinates,
     fictional: input.fictional,

@@ -1,4 +1,5 @@
 import type { EntityType } from '../entities/types';
+import { formatCoordinates } from './coordinates';
 import type { KeyFact } from './types';
 import { bestClaims, itemValues, type WdClaim, type WdEntity } from './wikidataEntities';
 import { asTime, dayKey, formatTime, timeKey, yearsBetween, type WdTime } from './wikidataTime';
@@ -127,11 +128,6 @@ function coordinatesOf(entity: WdEntity): { lat: number; lon: number } | null {
   return v && typeof v.latitude === 'number' && typeof v.longitude === 'number' ? { lat: v.latitude, lon: v.longitude } : null;
 }
 
-/** "42.4308° N, 130.6434° E". */
-export function formatCoordinates(c: { lat: number; lon: number }): string {
-  const f = (n: number) => String(Math.round(Math.abs(n) * 10_000) / 10_000);
-  return `${f(c.lat)}° ${c.lat >= 0 ? 'N' : 'S'}, ${f(c.lon)}° ${c.lon >= 0 ? 'E' : 'W'}`;
-}
 
 /** Item ids whose labels the facts of this entity need (one batched label request covers a card, or many). */
 export function referencedIds(type: EntityType, entity: WdEntity): string[] {
@@ -207,7 +203,7 @@ export function keyFacts(type: EntityType, entity: WdEntity, labelOf: LabelOf, n
     const near = then !== null ? populationNear(entity, then) : null;
     push(then === null || !near ? todayFact : dated({ kind: 'population', label: 'Population', value: populationText(near) }, todayFact));
     const coords = coordinatesOf(entity);
-    if (coords) facts.push({ kind: 'coordinates', label: 'Coordinates', value: formatCoordinates(coords) });
+    if (coords) facts.push({ kind: 'coordinates', label: 'Coordinates', value: formatCoordinates(coords, 4) });
   } else if (type === 'organization') {
     const founded = time('P571');
     const foundedText = founded ? formatTime(founded) : null;

@@ -34,7 +34,7 @@ export function titleKey(lang: string, title: string): string {
 }
 
 /** Key of an entity name's resolution (with the context terms when it needed a search). */
-export function nameKey(lang: string, name: string, type: EntityType, contextTerms?: string): string {
+export function resolutionKey(lang: string, name: string, type: EntityType, contextTerms?: string): string {
   const base = `${lang}:${normalizeName(name)}|${type}`;
   return contextTerms ? `${base}#${contextTerms.toLowerCase()}` : base;
 }

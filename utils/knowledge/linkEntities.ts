@@ -1,7 +1,7 @@
 import type { BackstoryDB, KnowledgeRecord } from '../db/schema';
 import type { Endpoints } from '../settings/endpoints';
 import { loadDetails } from './details';
-import { FRESH_MS, isStale, MAX_RECORDS, nameKey, readCache, readLabels, titleKey, updateCards, writeCache, type CacheEntry } from './knowledgeCache';
+import { FRESH_MS, isStale, MAX_RECORDS, resolutionKey, readCache, readLabels, titleKey, updateCards, writeCache, type CacheEntry } from './knowledgeCache';
 import { choiceName, readChoices, saveChoice } from './linkChoices';
 import { contextTerms, resolveEntities, type EntityRef, type Resolution } from './resolveEntities';
 import type { KnowledgeCard, LinkCandidate, LinkResult } from './types';
@@ -55,7 +55,7 @@ function clientOf(opts: Pick<LinkOptions, 'client' | 'fetch' | 'userAgent' | 'ti
 }
 
 function keysFor(e: EntityRef, lang: string, context: string, placeNames: string[]): { plain: string; withContext: string } {
-  return { plain: nameKey(lang, e.name, e.type), withContext: nameKey(lang, e.name, e.type, contextTerms(e, context, placeNames)) };
+  return { plain: resolutionKey(lang, e.name, e.type), withContext: resolutionKey(lang, e.name, e.type, contextTerms(e, context, placeNames)) };
 }
 
 const withStale = (card: KnowledgeCard, stale: boolean): KnowledgeCard => (stale ? { ...card, stale: true } : card);
@@ -229,7 +229,7 @@ export async function chooseLink(entity: EntityRef, title: string | null, opts: 
   await saveChoice(opts.db, opts.site, entity.name, title, lang, now);
   const context = opts.context ?? '';
   // The candidates the reader chose from: the latest resolution of this name, with or without article context.
-  const resolutions = await opts.db.knowledge.where('key').startsWith(nameKey(lang, entity.name, entity.type)).toArray();
+  const resolutions = await opts.db.knowledge.where('key').startsWith(resolutionKey(lang, entity.name, entity.type)).toArray();
   const candidates = resolutions.sort((a, b) => b.fetchedAt - a.fetchedAt)[0]?.candidates ?? [];
   if (title === null) return { status: 'unlinked', reason: 'reader-chose-none', candidates };
   const match = { method: 'reader' as const, asked: title };

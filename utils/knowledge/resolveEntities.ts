@@ -1,8 +1,7 @@
-import type { Entity } from '../entities/types';
 import type { Endpoints } from '../settings/endpoints';
 import { contentWords, mentionWindows, searchTerms } from './articleContext';
 import { buildCard, toCandidate } from './buildCard';
-import { labelKey, nameKey, titleKey, type CacheEntry } from './knowledgeCache';
+import { labelKey, resolutionKey, titleKey, type CacheEntry } from './knowledgeCache';
 import { referencedIds, type LabelOf } from './keyFacts';
 import { KnowledgeError } from './knowledgeError';
 import { headMatch, pickCandidate, scoreCandidate, type ScoredCandidate } from './pickCandidate';
@@ -13,9 +12,9 @@ import type { KnowledgeCard, LinkResult, MatchInfo, MissReason } from './types';
 import { fetchEntities, type WdEntity } from './wikidataEntities';
 import type { WikiClient } from './wikiClient';
 import type { WikiPage } from './wikiPage';
+import type { EntityRef } from './entityRef';
 
-/** The part of an entity that linking uses. */
-export type EntityRef = Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>;
+export type { EntityRef } from './entityRef';
 
 /** What the network pipeline needs. */
 export interface ResolveContext {
@@ -268,7 +267,7 @@ export async function resolveEntities(entities: EntityRef[], ctx: ResolveContext
       const { page } = s.hit;
       const verdict = verdictOf(s, page);
       const candidates = [toCandidate(page)];
-      const key = nameKey(ctx.lang, e.name, e.type);
+      const key = resolutionKey(ctx.lang, e.name, e.type);
       if (verdict === 'mismatch' && !isForced) {
         out.set(e.id, unlinked(key, 'wrong-type', candidates));
         continue;
@@ -283,7 +282,7 @@ export async function resolveEntities(entities: EntityRef[], ctx: ResolveContext
     if (!s.disambiguation || !s.candidates) {
       // No article by any of the names (or a work whose title is a disambiguation page): a no-match, remembered.
       const miss: MissReason = s.disambiguation ? 'ambiguous' : 'no-article';
-      out.set(e.id, unlinked(nameKey(ctx.lang, e.name, e.type), miss, []));
+      out.set(e.id, unlinked(resolutionKey(ctx.lang, e.name, e.type), miss, []));
       continue;
     }
 
@@ -296,7 +295,7 @@ export async function resolveEntities(entities: EntityRef[], ctx: ResolveContext
     // place), those of the wrong type last.
     const fits = (c: ScoredCandidate) => Number(c.verdict !== 'mismatch');
     const candidates = [...scored].sort((a, b) => fits(b) - fits(a) || b.score - a.score).map((c) => toCandidate(c.page));
-    const key = nameKey(ctx.lang, e.name, e.type, s.terms);
+    const key = resolutionKey(ctx.lang, e.name, e.type, s.terms);
     if (!chosen) {
       out.set(e.id, unlinked(key, 'ambiguous', candidates));
       continue;

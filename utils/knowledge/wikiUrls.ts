@@ -56,7 +56,7 @@ export function wbGetEntitiesUrl(endpoints: Endpoints, ids: string[], props: Arr
 }
 
 /**
- * Endpoints for one base URL laid out as `/{lang}/w/api.php` + `/wikidata/w/api.php` (tests/support/fakeWiki.ts),
+ * Endpoints for one base URL laid out as `/{lang}/w/api.php` + `/wikidata/w/api.php` (scripts/lib/fakeWiki.ts),
  * for `--wiki <base URL>` in the CLI.
  */
 export function endpointsFromBase(base: string): Endpoints {

@@ -1,5 +1,6 @@
 import type { ArticleRecord, HighlightRecord, NoteRecord } from '../db/schema';
 import type { LibraryData } from './backupSchema';
+import { byReadingOrder } from '../highlights/readingOrder';
 
 /** One exported Markdown file. */
 export interface MarkdownFile {
@@ -22,7 +23,7 @@ export function bundleArticles(data: Pick<LibraryData, 'articles' | 'highlights'
   for (const h of data.highlights) bundles.get(h.articleId)?.highlights.push(h);
   for (const n of data.notes) bundles.get(n.articleId)?.notes.push(n);
   for (const b of bundles.values()) {
-    b.highlights.sort((x, y) => x.position.start - y.position.start || x.createdAt - y.createdAt);
+    b.highlights.sort(byReadingOrder);
     b.notes.sort((x, y) => x.createdAt - y.createdAt);
   }
   return [...bundles.values()].sort((a, b) => b.article.createdAt - a.article.createdAt);

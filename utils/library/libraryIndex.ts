@@ -5,6 +5,7 @@ import { articlePasses, hasHighlightFilter, highlightPasses, type LibraryFilter 
 import { STOP_WORDS } from './stopWords';
 import { matchRanges, normalizeTerm, tokenizeWords, type TextRange } from './tokenize';
 import { yieldToEventLoop } from './yieldToEventLoop';
+import { byReadingOrder } from '../highlights/readingOrder';
 
 /** A highlight in a search result, with the spans of its quote and note that matched. */
 export interface HighlightHit {
@@ -240,7 +241,7 @@ export class LibraryIndex {
   /** An article's highlights in reading order. */
   articleHighlights(article: ArticleRecord): HighlightRecord[] {
     const ids = this.byArticle.get(article.id)?.highlights ?? new Set<string>();
-    return [...ids].map((id) => this.highlights.get(id)!).sort((a, b) => a.position.start - b.position.start);
+    return [...ids].map((id) => this.highlights.get(id)!).sort(byReadingOrder);
   }
 
   /** An article's notes, oldest first. */

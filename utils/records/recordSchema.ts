@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { HIGHLIGHT_COLORS, HIGHLIGHT_SCOPES } from '../highlights/types';
 import { normalizeTags } from './tagForm';
+import { parseHttpUrl } from '../url/httpUrl';
 
 /*
  * THE record schema (issue #13): the one definition of what a saved article, highlight, note or link choice may
@@ -39,13 +40,8 @@ export const IdSchema = v.pipe(v.string(), v.uuid('must be a UUID'));
 
 /** True for an absolute http(s) URL; `javascript:`, `data:` and relative URLs are not article addresses. */
 export function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+  // The literal prefix too: new URL('http:example.com') parses, but a record's address is written out in full.
+  return /^https?:\/\//i.test(value) && parseHttpUrl(value) !== null;
 }
 
 /** An article address: an absolute http(s) URL of at most MAX_URL_LENGTH characters. */

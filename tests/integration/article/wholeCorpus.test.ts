@@ -6,9 +6,9 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../utils/article/extractArticle';
+import { sharedPageFile, sharedPageNames } from '../../../scripts/lib/sharedPages';
 import { hasWcxb, WCXB_DIR, wcxbHtml, wcxbPages } from '../../../scripts/lib/wcxb';
 
-const SHARED_PAGES = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'pages');
 
 /** Pages whose gzipped HTML is larger than this are left out, and counted aloud (the slow tail: ~1% of pages). */
 const MAX_GZ_BYTES = 300_000;
@@ -29,11 +29,8 @@ function cases(): { run: Case[]; skipped: string[] } {
       else run.push({ name: `wcxb ${p.id}`, url: p.url, html: () => wcxbHtml(p.id) });
     }
   }
-  if (fs.existsSync(SHARED_PAGES)) {
-    for (const name of fs.readdirSync(SHARED_PAGES).sort()) {
-      const file = path.join(SHARED_PAGES, name, 'source.html');
-      if (fs.existsSync(file)) run.push({ name: `pages ${name}`, url: `https://example.org/${name}/`, html: () => fs.readFileSync(file, 'utf8') });
-    }
+  for (const name of sharedPageNames()) {
+    run.push({ name: `pages ${name}`, url: `https://example.org/${name}/`, html: () => fs.readFileSync(sharedPageFile(name), 'utf8') });
   }
   return { run, skipped };
 }

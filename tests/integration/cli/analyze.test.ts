@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { endpointsFor, siteOf } from '../../../scripts/analyze';
+import { endpointsFor } from '../../../scripts/lib/cliEndpoints';
+import { siteOf } from '../../../utils/article/siteOf';
 import { endpointsFromBase } from '../../../utils/knowledge/wikiUrls';
-import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
+import { startFakeWiki, type FakeWiki } from '../../../scripts/lib/fakeWiki';
+import { SEED_TEXT_PATH } from '../../../scripts/lib/seed';
 
 /*
  * `npm run analyze` as a reader runs it: the real CLI in a child process, reading fixture pages, talking only to the
@@ -14,7 +17,7 @@ import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SEED_HTML = 'tests/fixtures/pages/seed/index.html';
-const SEED_TXT = 'tests/fixtures/entities/axis-of-outcasts.txt';
+const SEED_TXT = relative(ROOT, SEED_TEXT_PATH);
 const SECTION_FRONT = 'tests/fixtures/pages/section-front/index.html';
 const PKG = JSON.parse(readFileSync(new URL('package.json', `file://${ROOT}`), 'utf8')) as { version: string; homepage: string };
 
@@ -227,8 +230,10 @@ describe('--wiki / --wikidata endpoints and the site name', () => {
     expect(endpointsFor(null, null)).toEqual({ wikipedia: 'https://{lang}.wikipedia.org', wikidata: 'https://www.wikidata.org' });
   });
 
-  it('remembers corrections under the page host, or "local" for a file', () => {
-    expect(siteOf('https://www.example-news.com/2023/10/axis')).toBe('www.example-news.com');
-    expect(siteOf('file:///work/main/tests/fixtures/pages/seed/index.html')).toBe('local');
+  // Issue 19: the CLI used its own rule (host with "www.", 'local' for a file) and so asked for corrections under a
+  // key the panel never saves them under; it now uses the extension's one rule.
+  it('remembers corrections under the site key the extension uses: the host without "www.", "" for a file', () => {
+    expect(siteOf('https://www.example-news.com/2023/10/axis')).toBe('example-news.com');
+    expect(siteOf('file:///work/main/tests/fixtures/pages/seed/index.html')).toBe('');
   });
 });

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HighlightsPanel, type HighlightsPanelProps } from '../../../components/highlights/HighlightsPanel';
 import type { HighlightColor } from '../../../utils/highlights/types';
 import { AUTOSAVE_DELAY_MS } from '../../../components/highlights/useAutosave';
-import { expectAccessible, seedHighlight } from './helpers';
+import { expectAccessible } from '../../support/axe';
+import { seedHighlight } from './helpers';
 
 // Three passages of the seed article, created out of reading order, and one whose paragraph was deleted.
 const KHASAN = seedHighlight('stepped out of his armored train at a railway station in the eastern Russian town of Khasan', {

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_DELAY_MS } from '../../../components/highlights/useAutosave';
 import { NotePopover, notePopoverCss } from '../../../components/toolbar/NotePopover';
-import { expectAccessible } from './helpers';
+import { expectAccessible } from '../../support/axe';
 
 function setup(note = 'Putin needs shells') {
   const calls = { onChange: vi.fn(), onColorChange: vi.fn(), onDelete: vi.fn(), onClose: vi.fn() };

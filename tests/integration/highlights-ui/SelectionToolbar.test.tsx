@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { placeToolbar } from '../../../components/toolbar/placeToolbar';
 import { SelectionToolbar, toolbarCss } from '../../../components/toolbar/SelectionToolbar';
 import { HIGHLIGHT_COLORS } from '../../../utils/highlights/types';
-import { expectAccessible } from './helpers';
+import { expectAccessible } from '../../support/axe';
 
 function setup(message?: string) {
   const calls = { onHighlight: vi.fn(), onAddNote: vi.fn(), onClose: vi.fn() };

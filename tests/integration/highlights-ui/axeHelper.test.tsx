@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, expect, it } from 'vitest';
-import { expectAccessible } from './helpers';
+import { expectAccessible } from '../../support/axe';
 
 afterEach(cleanup);
 

@@ -1,6 +1,4 @@
 import { Dexie } from 'dexie';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { textToArticle } from '../../../utils/analysis/textToArticle';
 import { BackstoryDB, type HighlightRecord } from '../../../utils/db/schema';
@@ -8,6 +6,7 @@ import { findEntities } from '../../../utils/entities/findEntities';
 import { groupByMonth, loadEntityPage, mentionsPerMonth, otherReadsCount, searchEntities } from '../../../utils/history/entityPage';
 import { identityKey, normalizeName } from '../../../utils/history/identity';
 import { clearHistory, linkRead, recordRead } from '../../../utils/history/recordRead';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 /*
  * The reading history (issue 16) on real text: the seed article's own analysis, and two short articles that name
@@ -15,7 +14,7 @@ import { clearHistory, linkRead, recordRead } from '../../../utils/history/recor
  * page reads back.
  */
 
-const SEED = readFileSync(resolve(import.meta.dirname, '../../fixtures/sidepanel/axis-of-outcasts.txt'), 'utf8');
+const SEED = SEED_TEXT;
 const SEED_URL = 'https://news.example/opinion/axis-of-outcasts';
 const SECOND = [
   'Kim Jong Un inspects new missile launch',

@@ -5,11 +5,11 @@ import { chooseLink, linkDetails, linkEntities, type LinkOptions } from '../../.
 import type { EntityRef } from '../../../utils/knowledge/resolveEntities';
 import type { KnowledgeCard, LinkResult } from '../../../utils/knowledge/types';
 import { createWikiClient } from '../../../utils/knowledge/wikiClient';
-import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
+import { startFakeWiki, type FakeWiki } from '../../../scripts/lib/fakeWiki';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 const fixture = (name: string) => new URL(`../../fixtures/wiki/${name}`, import.meta.url);
 const SEED: EntityRef[] = JSON.parse(readFileSync(fixture('seed-entities.json'), 'utf8'));
-const SEED_TEXT = readFileSync(fixture('axis-of-outcasts.txt'), 'utf8');
 const NOW = Date.parse('2026-11-29T08:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 const UA = 'Backstory/0.1.0 (https://github.com/backstory/backstory; tests)';

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackstoryDB } from '../../../utils/db/schema';
 import { linkEntities, type LinkOptions } from '../../../utils/knowledge/linkEntities';
 import type { EntityRef } from '../../../utils/knowledge/resolveEntities';
-import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
+import { startFakeWiki, type FakeWiki } from '../../../scripts/lib/fakeWiki';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 /* `persist: false` (an article read in a private window, #18): the reader gets the background, the cache gets nothing. */
 
 const fixture = (name: string) => new URL(`../../fixtures/wiki/${name}`, import.meta.url);
 const SEED: EntityRef[] = JSON.parse(readFileSync(fixture('seed-entities.json'), 'utf8'));
-const SEED_TEXT = readFileSync(fixture('axis-of-outcasts.txt'), 'utf8');
 
 let wiki: FakeWiki;
 beforeAll(async () => {

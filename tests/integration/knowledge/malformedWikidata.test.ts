@@ -4,7 +4,8 @@ import { BackstoryDB } from '../../../utils/db/schema';
 import { linkEntities, type LinkOptions } from '../../../utils/knowledge/linkEntities';
 import type { EntityRef } from '../../../utils/knowledge/resolveEntities';
 import type { KnowledgeCard, LinkResult } from '../../../utils/knowledge/types';
-import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
+import { startFakeWiki, type FakeWiki } from '../../../scripts/lib/fakeWiki';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 /*
  * Issue 13, finding 9: one malformed Wikidata statement must cost only its own entity, never every card of the
@@ -14,7 +15,6 @@ import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
 
 const fixture = (name: string) => new URL(`../../fixtures/wiki/${name}`, import.meta.url);
 const SEED: EntityRef[] = JSON.parse(readFileSync(fixture('seed-entities.json'), 'utf8'));
-const SEED_TEXT = readFileSync(fixture('axis-of-outcasts.txt'), 'utf8');
 const ENTITIES = JSON.parse(readFileSync(fixture('wikidata-entities.json'), 'utf8')).entities as Record<string, Record<string, unknown>>;
 const NOW = Date.parse('2026-11-29T08:00:00Z');
 

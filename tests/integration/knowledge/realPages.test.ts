@@ -6,7 +6,7 @@ import { BackstoryDB } from '../../../utils/db/schema';
 import { resultAsOf } from '../../../utils/knowledge/articleDate';
 import { linkEntities } from '../../../utils/knowledge/linkEntities';
 import type { KnowledgeCard, LinkResult } from '../../../utils/knowledge/types';
-import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
+import { startFakeWiki, type FakeWiki } from '../../../scripts/lib/fakeWiki';
 
 /*
  * Three of the real pages (tests/fixtures/pages, from Mozilla Readability's test set), analysed by the extension's own

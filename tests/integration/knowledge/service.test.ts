@@ -5,7 +5,8 @@ import { createKnowledgeService } from '../../../entrypoints/background/knowledg
 import { BackstoryDB } from '../../../utils/db/schema';
 import type { TabState } from '../../../utils/messaging/tabState';
 import { endpoints, lookupsEnabled } from '../../../components/platform/settings';
-import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
+import { startFakeWiki, type FakeWiki } from '../../../scripts/lib/fakeWiki';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 /*
  * The background's knowledge service: the look-ups of an article start when its analysis is ready, and the panel's
@@ -13,7 +14,6 @@ import { startFakeWiki, type FakeWiki } from '../../support/fakeWiki';
  */
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/wiki/${name}`, import.meta.url), 'utf8');
-const SEED_TEXT = fixture('axis-of-outcasts.txt');
 const PKG = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { homepage: string };
 
 let wiki: FakeWiki;

@@ -3,7 +3,7 @@ import { exportBackup, serializeBackup } from '../../../utils/library/exportBack
 import { parseLibraryFile } from '../../../utils/library/importLibraryFile';
 import { applyImport, previewImport } from '../../../utils/library/mergeImport';
 import { deleteEverything } from '../../../utils/library/deleteArticle';
-import { generateLibrary } from '../../fixtures/library/generateLibrary';
+import { generateLibrary } from '../../../scripts/lib/generateLibrary';
 import { seedLibrary } from '../../fixtures/library/seedLibrary';
 import { freshDb, fill } from './testDb';
 import type { BackstoryDB } from '../../../utils/db/schema';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntitySections, type EntitySectionsProps } from '../../../components/entities/EntitySections';
 import type { Entity } from '../../../utils/entities/types';
 import type { LinkResult } from '../../../utils/knowledge/types';
-import { seriousViolations } from './axe';
+import { seriousViolations } from '../../support/axe';
 import { byName, candidate, linked, seedEntities, seedKnowledge, seedText } from './seedData';
 
 afterEach(cleanup);

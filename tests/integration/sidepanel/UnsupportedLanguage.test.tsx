@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntitySections } from '../../../components/entities/EntitySections';
 import { languageSupport } from '../../../utils/entities/languages';
 import { findEntities } from '../../../utils/entities/findEntities';
-import { seriousViolations } from './axe';
+import { seriousViolations } from '../../support/axe';
 
 afterEach(cleanup);
 

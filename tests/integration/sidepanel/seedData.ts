@@ -1,27 +1,15 @@
 // Realistic inputs for the side panel components: the seed article, its entities with mentions found by pattern in the
 // real text (so every offset is true: text.slice(start, end) === mention.text), and knowledge cards shaped like
-// KnowledgeCard from the wiki fixtures.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// the product's buildCard makes them from the wiki fixtures (scripts/lib/recordedCards.ts).
 import type { Entity, EntityType, Mention } from '../../../utils/entities/types';
 import type { KeyFact, KnowledgeCard, LinkCandidate, LinkResult } from '../../../utils/knowledge/types';
-
-// Paths, not `new URL(…, import.meta.url)`: under jsdom the global URL is jsdom's, which node:fs rejects.
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/sidepanel');
+import { RECORDED_PAGES, recordedCard } from '../../../scripts/lib/recordedCards';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 /** The seed article text. */
-export const seedText = readFileSync(join(fixtures, 'axis-of-outcasts.txt'), 'utf8');
+export const seedText = SEED_TEXT;
 
-interface WikiPage {
-  title: string;
-  qid: string;
-  description: string | null;
-  extractHtml: string;
-  thumbnail: { source: string; width: number; height: number } | null;
-  coordinates: [number, number] | null;
-}
-const pages = JSON.parse(readFileSync(join(fixtures, 'wiki-pages.json'), 'utf8')) as WikiPage[];
+const pages = RECORDED_PAGES;
 
 /** Every match of `pattern` in the seed text, minus those starting at an excluded offset. */
 function mentions(pattern: RegExp, exclude: (start: number) => boolean = () => false): Mention[] {
@@ -89,20 +77,7 @@ const facts: Record<string, KeyFact[]> = {
 export function cardFor(title: string, overrides: Partial<KnowledgeCard> = {}): KnowledgeCard {
   const page = pages.find((p) => p.title === title);
   if (!page) throw new Error(`no fixture page ${title}`);
-  return {
-    lang: 'en',
-    fellBackToEnglish: false,
-    title: page.title,
-    qid: page.qid,
-    description: page.description,
-    extractHtml: page.extractHtml,
-    thumbnail: page.thumbnail ? { url: page.thumbnail.source, width: page.thumbnail.width, height: page.thumbnail.height } : null,
-    pageUrl: `https://en.wikipedia.org/wiki/${encodeURIComponent(page.title.replace(/ /g, '_'))}`,
-    facts: facts[page.title] ?? [],
-    coordinates: page.coordinates ? { lat: page.coordinates[0], lon: page.coordinates[1] } : null,
-    fictional: false,
-    ...overrides,
-  };
+  return { ...recordedCard(page, facts[page.title] ?? []), ...overrides };
 }
 
 /** A candidate as the linker lists it. */

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { PAGES_DIR, pageHtml } from './fixtures';
+import { pageHtml } from './fixtures';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 // The seed page is the e2e suite's main fixture: its visible article text must stay the seed text, unchanged.
 describe('seed fixture page', () => {
@@ -10,7 +9,7 @@ describe('seed fixture page', () => {
   const ws = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
   it('shows the seed text, in order, from headline to "Similar News"', () => {
-    const seed = fs.readFileSync(path.join(PAGES_DIR, 'seed', 'axis-of-outcasts.txt'), 'utf8');
+    const seed = SEED_TEXT;
     const shown = Array.from(
       doc.querySelectorAll('article h1, article .standfirst, article .meta, article figcaption, article .byline, article .entry-content p, article .tags, .similar-news h2'),
     ).map((e) => e.textContent ?? '');

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../../utils/entities/findEntities';
 import type { Entity } from '../../../utils/entities/types';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
-const seed = readFileSync(new URL('../../fixtures/entities/axis-of-outcasts.txt', import.meta.url), 'utf8');
+const seed = SEED_TEXT;
 
 function wellFormed(text: string, es: Entity[]): void {
   expect(Array.isArray(es)).toBe(true);

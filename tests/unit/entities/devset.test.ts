@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { DevDoc } from '../../../scripts/lib/annotated';
 import { findEntities } from '../../../utils/entities/findEntities';
 
-interface DevDoc {
-  id: string;
-  text: string;
-  spans: Array<{ start: number; end: number; type: string; text: string }>;
-}
 const load = (rel: string): DevDoc[] => JSON.parse(readFileSync(new URL(`../../fixtures/entities/${rel}`, import.meta.url), 'utf8')) as DevDoc[];
 const devset = load('devset/devset.json');
 const heldout = load('heldout/heldout.json');

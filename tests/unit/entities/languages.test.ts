@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { junkEntities, missedPeople, notPeople } from '../../../scripts/bench/entitiesLanguages';
 import { findEntities } from '../../../utils/entities/findEntities';
 import { isGermanCommonNoun } from '../../../utils/entities/languages/germanNouns';
 import { languageSupport } from '../../../utils/entities/languages';
 import { russianKey } from '../../../utils/entities/languages/russian';
-import { loadLanguageSet } from '../../fixtures/entities/languages/load';
+import { junkEntities, loadLanguageSet, missedPeople, notPeople } from '../../../scripts/lib/languageSet';
 
 const docs = loadLanguageSet();
 

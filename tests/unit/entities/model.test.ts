@@ -5,7 +5,8 @@ import { extractFeatures, FEATURES_PER_TOKEN } from '../../../utils/entities/mod
 import { modelFor } from '../../../utils/entities/model/load';
 import { ChainTrainer, decode, LABELS, labelIndex } from '../../../utils/entities/model/perceptron';
 import { modelTokens } from '../../../utils/entities/model/tokens';
-import { seededRandom } from '../../support/seededRandom';
+import { seededRandom } from '../../../scripts/lib/seededRandom';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
 const tiny = (): { feats: Int32Array; gold: Uint8Array } => {
   const text = 'Yesterday Anna Kowalczyk met Boris Ivanov in Lodz . Then Anna Kowalczyk left Lodz .';
@@ -84,7 +85,7 @@ describe('entity model', () => {
 describe('entity model on the seed column', () => {
   it('keeps the rules’ 15 entities with their mentions, and adds no junk', async () => {
     const { readFileSync } = await import('node:fs');
-    const text = readFileSync(new URL('../../fixtures/entities/axis-of-outcasts.txt', import.meta.url), 'utf8');
+    const text = SEED_TEXT;
     const input = { text, title: 'Axis of outcasts: Putin and Kim’s cartoon summit', byline: 'Nina L. Khrushcheva' };
     const shown = (es: ReturnType<typeof findEntities>): string[] =>
       es.filter((e) => !e.fictional && e.type !== 'other').map((e) => `${e.id} ${e.mentions.length}`).sort();

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../../utils/entities/findEntities';
 import type { Entity } from '../../../utils/entities/types';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
-const text = readFileSync(new URL('../../fixtures/entities/axis-of-outcasts.txt', import.meta.url), 'utf8');
+const text = SEED_TEXT;
 const entities = findEntities({ text, title: 'Axis of outcasts: Putin and Kim’s cartoon summit', byline: 'Nina L. Khrushcheva' });
 
 /** Every start offset of `word` as a whole word, except inside the given ranges. */

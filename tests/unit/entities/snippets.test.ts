@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mentionSnippet } from '../../../utils/entities/snippets';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
-const seed = readFileSync(new URL('../../fixtures/sidepanel/axis-of-outcasts.txt', import.meta.url), 'utf8');
+const seed = SEED_TEXT;
 
 /** The nth occurrence of `needle` in `text` as a mention. */
 function mentionOf(text: string, needle: string, nth = 0) {

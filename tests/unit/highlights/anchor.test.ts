@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe as suite, expect, it } from 'vitest';
 import { ANCHOR_RULES, anchor, anchorAll } from '../../../utils/highlights/anchor';
 import { describe } from '../../../utils/highlights/describe';
 import type { AnchorResult } from '../../../utils/highlights/types';
+import { SEED_TEXT } from '../../../scripts/lib/seed';
 
-const seed = readFileSync(new URL('./fixtures/axis-of-outcasts.txt', import.meta.url), 'utf8').trim();
+const seed = SEED_TEXT.trim();
 const paragraphs = seed.split('\n\n');
 const join = (ps: string[]): string => ps.join('\n\n');
 

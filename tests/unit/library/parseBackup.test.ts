@@ -3,7 +3,7 @@ import { BACKUP_FORMAT } from '../../../utils/library/backupSchema';
 import { parseJsonText, validateBackup } from '../../../utils/library/parseBackup';
 import { ImportError } from '../../../utils/library/importError';
 import { MAX_IMPORT_BYTES, readImportFile } from '../../../utils/library/readImportFile';
-import { generateLibrary } from '../../fixtures/library/generateLibrary';
+import { generateLibrary } from '../../../scripts/lib/generateLibrary';
 
 const noYield = { yieldFn: async () => {} };
 

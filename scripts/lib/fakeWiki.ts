@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
  * The page and item data live in tests/fixtures/wiki/ (see its README.md).
  */
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'wiki');
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'fixtures', 'wiki');
 
 /** One article as the fixtures describe it; rendered into each API's shape on request. */
 export interface FakePage {

@@ -8,8 +8,11 @@ import { browser } from 'wxt/browser';
  * `import.meta.env.BROWSER` is replaced at build time, so each build carries only its own branch.
  */
 
-/** True in the Firefox build. */
-const FIREFOX = import.meta.env.BROWSER === 'firefox';
+/**
+ * True in the Firefox build. A function, not a module-level constant: outside a WXT build (the Node benches that
+ * render the panel's components) `import.meta.env` does not exist, and only the functions that differ read it.
+ */
+const firefox = (): boolean => import.meta.env.BROWSER === 'firefox';
 
 /** Firefox's sidebar API, which Chrome's typings do not describe. */
 interface SidebarAction {
@@ -21,7 +24,7 @@ interface SidebarAction {
  * Must be called straight from a user gesture (toolbar, shortcut, context menu), so nothing is awaited first.
  */
 export async function openPanel(tab: { id?: number; windowId?: number } | undefined): Promise<void> {
-  if (FIREFOX) {
+  if (firefox()) {
     const sidebar = (browser as unknown as { sidebarAction?: SidebarAction }).sidebarAction;
     await sidebar?.open();
     return;
@@ -34,7 +37,7 @@ export async function openPanel(tab: { id?: number; windowId?: number } | undefi
  * (browser_action in MV2) reports a click, on which the background opens the sidebar.
  */
 export function openPanelFromToolbarButton(): void {
-  if (FIREFOX) {
+  if (firefox()) {
     browser.browserAction.onClicked.addListener(() => void openPanel(undefined));
     return;
   }
@@ -61,7 +64,7 @@ export function pageSharesDatabase(): boolean {
  * (usableEndpoints: https, or http on loopback) is what holds. Returns whether the restriction is in force.
  */
 export async function restrictSettingsToExtension(): Promise<boolean> {
-  if (FIREFOX) return false;
+  if (firefox()) return false;
   const local = browser.storage.local as unknown as { setAccessLevel?(o: { accessLevel: string }): Promise<void> };
   if (typeof local.setAccessLevel !== 'function') return false;
   await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });

@@ -31,6 +31,8 @@ export async function run(): Promise<void> {
   for (const key of ['window', 'document', 'HTMLElement', 'Node', 'Event', 'MouseEvent', 'KeyboardEvent']) {
     g[key] = (dom.window as unknown as Record<string, unknown>)[key];
   }
+  // The cards read extension APIs (ReadElsewhere asks whether the page shares the database): WXT's fake browser.
+  g.browser = (await import('wxt/testing/fake-browser')).fakeBrowser;
   const { h, render } = await import('preact');
   const { act } = await import('preact/test-utils');
   const { EntitySections } = await import('../../components/entities/EntitySections');

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { copiesUsage, formatBytes } from '../../utils/db/copies';
+import { copiesUsage } from '../../utils/db/copies';
+import { formatBytes } from '../../utils/format/bytes';
 import { send } from '../platform/messaging';
 import {
   copyLimits,

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatBytes } from '../../utils/db/copies';
+import { formatBytes } from '../../utils/format/bytes';
 import { findEntities } from '../../utils/entities/findEntities';
 import type { HighlightColor, HighlightSelectors } from '../../utils/highlights/types';
 import { MessageError, send } from '../platform/messaging';

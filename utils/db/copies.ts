@@ -4,6 +4,7 @@ import { PARAGRAPH_SEPARATOR } from '../article/articleText';
 import type { Article } from '../article/types';
 import { type BackstoryDB, type CopyRecord, newId } from './schema';
 import { type CopyLimits, DEFAULT_COPY_LIMITS } from '../settings/copyLimits';
+import { formatBytes } from '../format/bytes';
 
 export { type CopyLimits, DEFAULT_COPY_LIMITS };
 
@@ -113,11 +114,4 @@ export async function keepCopy(
 /** The copy of an article, by the article's id. */
 export async function getCopy(db: BackstoryDB, articleId: string): Promise<CopyRecord | undefined> {
   return db.copies.where('articleId').equals(articleId).first();
-}
-
-/** "1.2 MB", "340 kB", "12 bytes": sizes as the settings show them (decimal units, like the browsers' own). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`;
-  return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
 }

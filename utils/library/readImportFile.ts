@@ -1,3 +1,4 @@
+import { formatBytes } from '../format/bytes';
 import { ImportError } from './importError';
 
 /**
@@ -5,7 +6,7 @@ import { ImportError } from './importError';
  * 62 MB (scripts/bench/library.ts); anything bigger is refused by its size before a byte is read, because
  * JSON.parse of a file that size blocks the page for seconds.
  */
-export const MAX_IMPORT_BYTES = 80 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 80_000_000;
 
 /** Reads an import file as text after checking its size, so a huge file is refused without freezing the page. */
 export async function readImportFile(file: Blob, maxBytes: number = MAX_IMPORT_BYTES): Promise<string> {
@@ -16,11 +17,4 @@ export async function readImportFile(file: Blob, maxBytes: number = MAX_IMPORT_B
     );
   }
   return file.text();
-}
-
-/** "12.3 MB" for a byte count. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -1,13 +1,11 @@
 import { browser } from 'wxt/browser';
 import type {
-  BackgroundMessage,
-  BackgroundReplies,
   ContentMessage,
   ContentReplies,
   ErrorCode,
   PayloadIn,
   Reply,
-  toBackground,
+  SendToBackground,
   toContent,
 } from '../../utils/messaging/protocol';
 
@@ -31,12 +29,7 @@ function unwrap<T>(reply: unknown): T {
 }
 
 /** Sends a typed message to the background and returns its typed answer (throws MessageError on failure). */
-export async function send<K extends BackgroundMessage>(
-  type: K,
-  payload: PayloadIn<typeof toBackground, K>,
-): Promise<BackgroundReplies[K]> {
-  return unwrap<BackgroundReplies[K]>(await browser.runtime.sendMessage({ type, payload }));
-}
+export const send: SendToBackground = async (type, payload) => unwrap(await browser.runtime.sendMessage({ type, payload }));
 
 /** Sends a typed message to a tab's content script (top frame) and returns its typed answer. */
 export async function sendToTab<K extends ContentMessage>(

@@ -263,6 +263,12 @@ export type PayloadIn<M extends Record<string, { payload: v.GenericSchema }>, K 
 /** Payload (as handled, after validation) of a message. */
 export type PayloadOut<M extends Record<string, { payload: v.GenericSchema }>, K extends keyof M> = v.InferOutput<M[K]['payload']>;
 
+/**
+ * Sending a typed message to the background and getting its typed answer: what `send` (components/platform/messaging.ts)
+ * is, and what the in-page features in utils/page/ are handed so they stay plain.
+ */
+export type SendToBackground = <K extends BackgroundMessage>(type: K, payload: PayloadIn<typeof toBackground, K>) => Promise<BackgroundReplies[K]>;
+
 /** Machine-readable error codes in a failed reply. */
 export type ErrorCode = 'invalid-message' | 'unknown-message' | 'forbidden' | 'not-found' | 'unavailable' | 'internal';
 

@@ -1,4 +1,6 @@
-import type { BackgroundMessage, BackgroundReplies, PayloadIn, toBackground } from '../messaging/protocol';
+import type { SendToBackground } from '../messaging/protocol';
+
+export type { SendToBackground };
 
 /**
  * What an in-page feature is given by its entrypoint: the page's document and window (never the globals, so a test
@@ -10,12 +12,6 @@ export interface PageEnv {
   win: Window;
   signal: AbortSignal;
 }
-
-/** The typed content → background client (`send` in components/platform/messaging.ts), injected so features stay plain. */
-export type SendToBackground = <K extends BackgroundMessage>(
-  type: K,
-  payload: PayloadIn<typeof toBackground, K>,
-) => Promise<BackgroundReplies[K]>;
 
 /** `win.setTimeout` that never fires once `signal` aborted (what WXT's `ctx.setTimeout` does, without WXT). */
 export function setTimeoutUntil(env: Pick<PageEnv, 'win' | 'signal'>, run: () => void, ms: number): void {

@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ErrorCode } from '../../../utils/messaging/protocol';
 import type { PageEnv } from '../../../utils/page/env';
@@ -76,4 +76,20 @@ export function stubHighlights(placed: Record<string, Range> = {}): PaintedHighl
     has: (id: string) => id in placed,
   };
   return stub;
+}
+
+/** The seed page and the shadow-root watch for each test of an in-page UI, torn down after it (abort, restore, reset). */
+export function useSeededPage(take: (ui: ReturnType<typeof watchInPageUi>, env: ReturnType<typeof seedDocument>) => void): void {
+  let ui: ReturnType<typeof watchInPageUi> | undefined;
+  let env: ReturnType<typeof seedDocument> | undefined;
+  beforeEach(() => {
+    ui = watchInPageUi();
+    env = seedDocument();
+    take(ui, env);
+  });
+  afterEach(() => {
+    env?.controller.abort();
+    ui?.restore();
+    fakeBrowser.reset();
+  });
 }

@@ -1,25 +1,19 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { startMentionPreview } from '../../../entrypoints/analyzer.content/mentionPreview';
 import { siteOf } from '../../../utils/article/siteOf';
 import type { Entity } from '../../../utils/entities/types';
 import { send } from '../../../components/platform/messaging';
 import type { Mentions } from '../../../utils/page/mentions';
-import { fakeBackground, seedDocument, watchInPageUi } from './inPageUi';
+import { fakeBackground, seedDocument, watchInPageUi, useSeededPage } from './inPageUi';
 import { articleContextOf } from './pageFixture';
 import { fireTrusted } from './trustedEvents';
 
 let ui: ReturnType<typeof watchInPageUi>;
 let env: ReturnType<typeof seedDocument>;
-beforeEach(() => {
-  ui = watchInPageUi();
-  env = seedDocument();
-});
-afterEach(() => {
-  env.controller.abort();
-  ui.restore();
-  fakeBrowser.reset();
+useSeededPage((u, e) => {
+  ui = u;
+  env = e;
 });
 
 const PUTIN: Entity = { id: 'person:putin', type: 'person', name: 'Vladimir Putin', aliases: ['Putin'], mentions: [{ start: 0, end: 5, text: 'Putin' }] };

@@ -1,21 +1,16 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startNoteFrame } from '../../../entrypoints/analyzer.content/noteFrame';
 import { send } from '../../../components/platform/messaging';
-import { fakeBackground, seedDocument, stubHighlights, watchInPageUi } from './inPageUi';
+import { fakeBackground, seedDocument, stubHighlights, watchInPageUi, useSeededPage } from './inPageUi';
 import { fireTrusted } from './trustedEvents';
 
 let ui: ReturnType<typeof watchInPageUi>;
 let env: ReturnType<typeof seedDocument>;
-beforeEach(() => {
-  ui = watchInPageUi();
-  env = seedDocument();
-});
-afterEach(() => {
-  env.controller.abort();
-  ui.restore();
-  fakeBrowser.reset();
+useSeededPage((u, e) => {
+  ui = u;
+  env = e;
 });
 
 function setup() {

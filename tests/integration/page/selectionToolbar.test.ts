@@ -1,22 +1,16 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
 import { startSelectionToolbar } from '../../../entrypoints/analyzer.content/selectionToolbar';
 import { send } from '../../../components/platform/messaging';
-import { fakeBackground, seedDocument, stubHighlights, watchInPageUi } from './inPageUi';
+import { fakeBackground, seedDocument, stubHighlights, watchInPageUi, useSeededPage } from './inPageUi';
 import { articleContextOf } from './pageFixture';
 import { fireTrusted } from './trustedEvents';
 
 let ui: ReturnType<typeof watchInPageUi>;
 let env: ReturnType<typeof seedDocument>;
-beforeEach(() => {
-  ui = watchInPageUi();
-  env = seedDocument();
-});
-afterEach(() => {
-  env.controller.abort();
-  ui.restore();
-  fakeBrowser.reset();
+useSeededPage((u, e) => {
+  ui = u;
+  env = e;
 });
 
 /** Selects the first `length` characters of the article paragraph that starts its text. */

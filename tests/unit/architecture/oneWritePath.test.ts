@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, sourceFiles, stripComments } from './sourceFiles';
 
 /*
  * One write path (issue #19, item 2; docs/decisions/001). The library page wrote Dexie itself, so deleting an article
@@ -21,8 +22,6 @@ import { describe, expect, it } from 'vitest';
  *   announced to the background with `library/changed`.
  */
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-
 /** The page-side writes the rule allows, each with its reason. */
 const ALLOWED: ReadonlyArray<{ file: string; name: string; why: string }> = [
   {
@@ -37,19 +36,6 @@ const WRITE_METHODS = 'add|put|update|delete|clear|bulkAdd|bulkPut|bulkDelete|bu
 const DATABASE_WRITE = new RegExp(
   `\\btransaction\\(\\s*['"]rw|\\b(?:db|tx)(?:\\.\\w+|\\[\\w+\\]|\\.table\\([^()]*\\))(?:\\.\\w+\\((?:[^()]|\\([^()]*\\))*\\))*\\.(?:${WRITE_METHODS})\\(`,
 );
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.(ts|tsx)$/.test(name) ? [path] : [];
-  });
-}
-
-/** Code without comments (block comments opening a line, `//` after whitespace): a comment is never a write. */
-function stripComments(text: string): string {
-  return text.replace(/^\s*\/\*[\s\S]*?\*\//gm, ' ').replace(/(^|\s)\/\/.*$/gm, '$1');
-}
 
 function resolveLocal(from: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null;
@@ -117,7 +103,7 @@ interface Module {
 }
 
 const utilsModules = new Map<string, Module>(
-  sources(resolve(ROOT, 'utils')).map((file) => {
+  sourceFiles(resolve(ROOT, 'utils')).map((file) => {
     const source = stripComments(readFileSync(file, 'utf8'));
     return [file, { file, decls: declarations(source), ...valueBindings(file, source) }];
   }),
@@ -167,7 +153,7 @@ const isWriteBinding = (binding: Binding): boolean => {
 /** What a page breaks of the rule: "file: imports name from module" or "file: writes the database itself". */
 function violations(): string[] {
   const pages = ['components', 'entrypoints']
-    .flatMap((dir) => sources(resolve(ROOT, dir)))
+    .flatMap((dir) => sourceFiles(resolve(ROOT, dir)))
     .filter((file) => !relative(ROOT, file).startsWith('entrypoints/background/'));
   return pages.flatMap((file) => {
     const path = relative(ROOT, file);

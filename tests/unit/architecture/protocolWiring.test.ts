@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toBackground, toContent } from '../../../utils/messaging/protocol';
+import { ROOT, sourceFiles, stripComments } from './sourceFiles';
 
 /*
  * Issue #19, item 3: `page/working` was in the protocol with a handler in the background and no sender anywhere, so
@@ -17,23 +18,6 @@ import { toBackground, toContent } from '../../../utils/messaging/protocol';
  * found without running anything. Comments are blanked first, so a comment naming a message is neither end.
  */
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.(ts|tsx)$/.test(name) ? [path] : [];
-  });
-}
-
-/**
- * Code with its comments blanked: block comments that open a line and `//` after whitespace. (Not a tokenizer: a
- * match pattern such as 'http://*\/*' must survive, and it does because it opens no line and `//` follows a colon.)
- */
-function stripComments(text: string): string {
-  return text.replace(/^\s*\/\*[\s\S]*?\*\//gm, ' ').replace(/(^|\s)\/\/.*$/gm, '$1');
-}
 const code = (file: string) => stripComments(readFileSync(file, 'utf8'));
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -49,10 +33,10 @@ function handledIn(source: string, type: string): boolean {
   return new RegExp(`^\\s*['"]${escape(type)}['"]\\s*:`, 'm').test(source);
 }
 
-const senders = ['entrypoints', 'components', 'utils/page'].flatMap((dir) => sources(resolve(ROOT, dir))).map(code);
+const senders = ['entrypoints', 'components', 'utils/page'].flatMap((dir) => sourceFiles(resolve(ROOT, dir))).map(code);
 const handlerFiles = {
-  background: sources(resolve(ROOT, 'entrypoints/background')).map(code),
-  content: sources(resolve(ROOT, 'entrypoints/analyzer.content')).map(code),
+  background: sourceFiles(resolve(ROOT, 'entrypoints/background')).map(code),
+  content: sourceFiles(resolve(ROOT, 'entrypoints/analyzer.content')).map(code),
 };
 
 const tables = [

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, sourceFiles } from './sourceFiles';
 
 /*
  * scripts/ and tests/ stop importing each other (issue 19, scripts/lib/README.md): scripts never import tests/, and
@@ -8,20 +9,11 @@ import { describe, expect, it } from 'vitest';
  * is how a helper ends up written twice or a "test" starts depending on a bench's internals.
  */
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sources(path);
-    return /\.(ts|tsx|mjs)$/.test(name) ? [path] : [];
-  });
-}
 
 /** Each relative import of the files under `dir`, as "file → imported path" (both relative to the root). */
 function imports(dir: string): Array<{ file: string; target: string }> {
-  return sources(resolve(ROOT, dir)).flatMap((file) =>
+  return sourceFiles(resolve(ROOT, dir), { mjs: true }).flatMap((file) =>
     [...readFileSync(file, 'utf8').matchAll(SPECIFIER)].map((m) => ({
       file: relative(ROOT, file),
       target: relative(ROOT, resolve(dirname(file), m[1]!)),

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { type NoteFrameApi, NoteFrame } from '../../../components/toolbar/NoteFrame';
 import { seedHighlight } from './helpers';
 
@@ -12,6 +12,10 @@ function setup(load: NoteFrameApi['load']) {
 }
 
 afterEach(cleanup);
+// Preact runs effects after paint, falling back to a 100 ms timer where jsdom has no animation frames: an effect
+// queued by a test's last render must run before this file's jsdom is torn down, or it throws "window is not
+// defined" into the next file's run (seen once in CI under load).
+afterAll(() => new Promise<void>((done) => setTimeout(done, 150)));
 
 describe('NoteFrame', () => {
   it('shows the granted highlight’s note and saves edits and colour to that highlight only', async () => {

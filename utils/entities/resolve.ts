@@ -36,19 +36,7 @@ export interface ResolveContext {
 
 /** Types every candidate and links short forms (surnames, first names) to the full names used elsewhere. */
 export function resolve(text: string, cands: Candidate[], title: string | null): Resolved[] {
-  const info = cands.map(intrinsic);
-  const votes = usageVotes(cands);
-  personsByWordUse(cands, info, votes);
-  const people = collectPeople(cands, info);
-  const ctx: ResolveContext = {
-    text,
-    info,
-    votes,
-    people: indexPeople(people),
-    prose: proseWords(cands),
-    titleKey: title ? nameKey(title) : '',
-    personEnds: personEnds(cands, info, people),
-  };
+  const ctx = resolveContext(text, cands, title);
   const out: Resolved[] = [];
   const pending: Candidate[] = [];
   cands.forEach((c, i) => {
@@ -58,6 +46,23 @@ export function resolve(text: string, cands: Candidate[], title: string | null):
   });
   placesByCoordination(text, pending, out);
   return out;
+}
+
+/** The article-wide evidence for the candidates: their own, their usage, the people named in full. */
+export function resolveContext(text: string, cands: readonly Candidate[], title: string | null): ResolveContext {
+  const info = cands.map(intrinsic);
+  const votes = usageVotes(cands);
+  personsByWordUse(cands, info, votes);
+  const people = collectPeople(cands, info);
+  return {
+    text,
+    info,
+    votes,
+    people: indexPeople(people),
+    prose: proseWords(cands),
+    titleKey: title ? nameKey(title) : '',
+    personEnds: personEnds(cands, info, people),
+  };
 }
 
 /**

@@ -66,16 +66,15 @@ export function makeCandidate(
   sig: SpotSignals,
 ): Candidate {
   const { text, tokens } = st;
-  const lower = (i: number): string => lowerAt(tokens, i);
-  const prev = lower(a - 1);
+  const prev = lowerAt(tokens, a - 1);
   const prevGap = a > 0 ? text.slice(tokens[a - 1]!.fullEnd, tokens[a]!.start) : '';
   const nextGap = b + 1 < tokens.length ? text.slice(tokens[b]!.fullEnd, tokens[b + 1]!.start) : '';
-  const next = lower(b + 1);
+  const next = lowerAt(tokens, b + 1);
   const spaced = /^\s+$/.test(prevGap);
   const placeContext =
     (spaced && PLACE_PREPOSITIONS.has(prev) && !tokens[a - 1]!.cap) ||
-    (spaced && prev === 'of' && PLACE_NOUNS.has(lower(a - 2))) ||
-    (spaced && PLACE_NOUNS.has(prev) && /^(?:the|a|its|their)$/.test(lower(a - 2)));
+    (spaced && prev === 'of' && PLACE_NOUNS.has(lowerAt(tokens, a - 2))) ||
+    (spaced && PLACE_NOUNS.has(prev) && /^(?:the|a|its|their)$/.test(lowerAt(tokens, a - 2)));
   // "Senator Patty Murray of Washington", "King Abdullah II of Jordan": resolve checks the name before is a person.
   const ofAfterName = spaced && prev === 'of' && a >= 2 && tokens[a - 2]!.cap && !tokens[a - 2]!.possessive;
   const personContext = /^\s*,\s*$/.test(nextGap) && (next === 'who' || next === 'whose' || /^\d{2}$/.test(next));
@@ -83,7 +82,7 @@ export function makeCandidate(
     (/^\s+$/.test(nextGap) && PERSON_VERBS.has(next) && !tokens[b]!.possessive) ||
     (spaced && PERSON_VERBS.has(prev) && !tokens[a - 1]!.cap && /^\s*,\s*$/.test(nextGap)); // ", said Tu Le, founder
   const line = st.lineOf.get(tokens[a]!.line);
-  const lastWord = lower(b);
+  const lastWord = lowerAt(tokens, b);
   return {
     start,
     end,
@@ -103,6 +102,6 @@ export function makeCandidate(
     firstNameFirst: isFirstName(tokens[a]!.text),
     hasParticle: tokens.slice(a + 1, b).some((t) => NAME_PARTICLES.has(t.text)) || tokens.slice(a, b + 1).some((t) => /^(?:al|el|bin|ibn)[-‐]/u.test(t.text)),
     orgKeyword: words > 1 && (ORG_KEYWORDS.has(lastWord) || tokens.slice(a, b).some((t, q) => ORG_KEYWORDS.has(t.text.toLowerCase()) && tokens[a + q + 1]?.text === 'of')),
-    placeKeyword: words > 1 && (PLACE_KEYWORDS.has(lastWord) || PLACE_PREFIXES.has(lower(a))),
+    placeKeyword: words > 1 && (PLACE_KEYWORDS.has(lastWord) || PLACE_PREFIXES.has(lowerAt(tokens, a))),
   };
 }

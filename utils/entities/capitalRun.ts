@@ -11,7 +11,6 @@ const SUFFIX = /^(?:I{1,3}|IV|VI{0,3}|IX|X|XI{1,3}|Jr\.?|Sr\.?)$/;
  */
 export function capitalRunEnd(st: SpotText, i: number): number {
   const { tokens, excluded } = st;
-  const lower = (k: number): string => lowerAt(tokens, k);
   let j = i;
   while (j + 1 < tokens.length) {
     const n = tokens[j + 1]!;
@@ -32,7 +31,7 @@ export function capitalRunEnd(st: SpotText, i: number): number {
     }
     const after = tokens[j + 2];
     if (after && after.joined && after.cap && !excluded(j + 2)) {
-      if (nl === 'of' && (ORG_KEYWORDS.has(lower(j)) || PLACE_NOUNS.has(lower(j)) || PLACE_KEYWORDS.has(lower(j)) || lower(j) === 'bank')) {
+      if (nl === 'of' && (ORG_KEYWORDS.has(lowerAt(tokens, j)) || PLACE_NOUNS.has(lowerAt(tokens, j)) || PLACE_KEYWORDS.has(lowerAt(tokens, j)) || lowerAt(tokens, j) === 'bank')) {
         j += 2;
         continue;
       }

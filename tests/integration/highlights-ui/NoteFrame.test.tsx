@@ -12,7 +12,7 @@ function setup(load: NoteFrameApi['load']) {
 }
 
 afterEach(cleanup);
-// Preact runs effects after paint, falling back to a 100 ms timer where jsdom has no animation frames: an effect
+// Preact runs effects after the next frame, or after a 35 ms timer (hooks RAF_TIMEOUT) when no frame comes: an effect
 // queued by a test's last render must run before this file's jsdom is torn down, or it throws "window is not
 // defined" into the next file's run (seen once in CI under load).
 afterAll(() => new Promise<void>((done) => setTimeout(done, 150)));

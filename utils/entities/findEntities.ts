@@ -8,6 +8,7 @@ import { splitHyphenated } from './splitHyphenated';
 import { tokenize } from './tokenize';
 import type { Entity, EntityType, Mention } from './types';
 import { findWorkTitles } from './works';
+import { entityId } from './entityId';
 
 /** What findEntities reads: the article text (offsets refer to it) and optional signals from extraction. */
 export interface EntityInput {
@@ -32,13 +33,6 @@ export interface FindEntitiesOptions {
   modelPolicy?: ModelPolicy;
 }
 
-const slug = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
 
 /**
  * Finds the people, places and organisations named in an article, one entity per real-world referent,
@@ -77,7 +71,7 @@ export function findEntities(input: EntityInput, options: FindEntitiesOptions = 
     const idKey = `${type}\u0000${name}`;
     let id = ids.get(idKey);
     if (id === undefined) {
-      id = `${type}:${slug(name) || slug(groupKey) || 'x'}`;
+      id = entityId(type, name, groupKey);
       ids.set(idKey, id);
     }
     let e = entities.get(id);

@@ -4,6 +4,7 @@ import type { Entity, EntityType } from '../types';
 import type { EntityModel } from './codec';
 import type { ModelType } from './perceptron';
 import { recognize, type ModelSpan, type TypedSpan } from './recognize';
+import { entityId } from '../entityId';
 
 const TO_MODEL: Record<EntityType, ModelType> = { person: 'PER', place: 'LOC', organization: 'ORG', other: 'MISC' };
 const FROM_MODEL: Record<ModelType, EntityType> = { PER: 'person', LOC: 'place', ORG: 'organization', MISC: 'other' };
@@ -18,13 +19,6 @@ export function ruleSpans(entities: readonly Entity[]): TypedSpan[] {
   return out;
 }
 
-const slug = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
 
 /** How rules and model are combined (measured in `npm run bench -- entities`). */
 export type ModelPolicy = 'union' | 'model';
@@ -127,7 +121,7 @@ export function combineWithModel(text: string, rules: Entity[], model: EntityMod
     let e = byText.get(`${type}\u0000${k}`);
     if (!e && type === 'person' && !k.includes(' ')) e = out.find((x) => x.type === 'person' && nameKey(x.name).split(' ').includes(k));
     if (!e) {
-      e = { id: `${type}:${slug(surface) || 'x'}`, type, name: surface, aliases: [], mentions: [], confidence: 0 };
+      e = { id: entityId(type, surface), type, name: surface, aliases: [], mentions: [], confidence: 0 };
       // Ids are unique: a second "Georgia" of another type gets a suffix.
       while (out.some((x) => x.id === e!.id)) e.id += '-2';
       out.push(e);

@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { firstTargetTab, type TargetSpec } from './targetTab';
 
-/** Which tab the panel shows: a pinned tab, or the active tab of a window (the panel's own unless given). */
-export interface TargetSpec {
-  pinnedTabId: number | null;
-  /** Follow this window's active tab instead of the panel's own window (the panel opened in a window of its own). */
-  windowId: number | null;
-}
+export type { TargetSpec };
 
 /** The tab the panel shows, followed as the reader switches tabs. */
 export function useTargetTab({ pinnedTabId, windowId: followWindow }: TargetSpec): number | null {
@@ -15,11 +11,10 @@ export function useTargetTab({ pinnedTabId, windowId: followWindow }: TargetSpec
     if (pinnedTabId !== null) return;
     let windowId: number | undefined = followWindow ?? undefined;
     let alive = true;
-    const query = followWindow !== null ? { active: true, windowId: followWindow } : { active: true, currentWindow: true };
-    void browser.tabs.query(query).then(([tab]) => {
+    void firstTargetTab({ pinnedTabId, windowId: followWindow }).then((first) => {
       if (!alive) return;
-      windowId = tab?.windowId;
-      setTabId(tab?.id ?? null);
+      windowId = first.windowId;
+      setTabId(first.tabId);
     });
     const onActivated = (info: { tabId: number; windowId: number }): void => {
       if (windowId === undefined || info.windowId === windowId) setTabId(info.tabId);

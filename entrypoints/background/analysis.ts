@@ -17,12 +17,31 @@ export async function injectAnalyzer(tabId: number): Promise<void> {
 }
 
 /**
+ * Openings under way, by tab: the panel page asks as soon as it loads (entrypoints/panel-early.ts) and again once
+ * its app has rendered, and each must get the same analysis, not inject and analyse twice.
+ */
+const opening = new Map<number, { url: string; state: Promise<TabState> }>();
+
+/**
  * Runs Backstory on a tab: injects the analyser, asks it for the analysis and records the tab's state.
- * A ready state for the same URL is reused unless `force` (the reader's "Try anyway" or "Retry").
+ * A ready state for the same URL is reused unless `force` (the reader's "Try anyway" or "Retry"); an opening of the
+ * same page already under way is joined.
  */
 export async function openTab(tabId: number, force: boolean): Promise<TabState> {
   const tab = await browser.tabs.get(tabId);
   const url = tab.url ?? null;
+  const running = opening.get(tabId);
+  if (!force && running && running.url === url) return running.state;
+  const state = openUrl(tabId, url, force);
+  if (url !== null) {
+    opening.set(tabId, { url, state });
+    const done = () => void (opening.get(tabId)?.state === state && opening.delete(tabId));
+    state.then(done, done);
+  }
+  return state;
+}
+
+async function openUrl(tabId: number, url: string | null, force: boolean): Promise<TabState> {
   if (!isWebUrl(url)) {
     const state: TabState = {
       status: 'unsupported',

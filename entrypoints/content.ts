@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { BackgroundReplies } from '../utils/messaging/protocol';
+import { send } from '../components/platform/messaging';
 import { shieldFromStopEvents } from '../components/platform/shieldContentScript';
 
 /**
@@ -17,9 +16,7 @@ export default defineContentScript({
     // This script does its work at once, but a page must not be able to end it either (issue #13).
     shieldFromStopEvents(window);
     const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? null;
-    // Imports stay type-only here so the bundle does not pull the messaging schemas in.
-    void (browser.runtime.sendMessage({ type: 'page/hello', payload: { url: location.href, canonical } }) as Promise<
-      { ok: true; data: BackgroundReplies['page/hello'] } | { ok: false }
-    >).catch(() => undefined);
+    // The typed client imports the protocol's types only, so the messaging schemas stay out of this bundle.
+    void send('page/hello', { url: location.href, canonical }).catch(() => undefined);
   },
 });

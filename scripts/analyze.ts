@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { quietDom } from './lib/quietDom';
 import { analyzePage, type PageAnalysis } from '../utils/analysis/analyzePage';
 import { textToArticle } from '../utils/analysis/textToArticle';
 import { findEntities } from '../utils/entities/findEntities';
@@ -117,9 +117,7 @@ export function analyzeInput(body: string, url: string, isText: boolean, force =
     const language = languageSupport(article.lang, article.text);
     return { url, extraction: { kind: 'article', article }, entities, language, analyzedAt: Date.now() };
   }
-  // A stylesheet jsdom cannot parse is the page's business, not the reader's: keep it off stderr.
-  const virtualConsole = new VirtualConsole();
-  const { window } = new JSDOM(body, { url, virtualConsole });
+  const { window } = quietDom(body, url);
   try {
     return analyzePage(window.document, url, { force });
   } finally {

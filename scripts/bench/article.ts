@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { quietDom } from '../lib/quietDom';
 import { Readability } from '@mozilla/readability';
 import { extractArticle, stripSiteSuffix } from '../../utils/article/extractArticle';
 import { toIsoTime } from '../../utils/article/metadata';
@@ -28,11 +28,9 @@ interface Expected {
   publishedTime?: string | null;
 }
 
-const quiet = new VirtualConsole();
-
 function load(html: string, url: string): Document {
   // No scripts, no resources: the bench measures extraction, not page loading.
-  return new JSDOM(html, { url, virtualConsole: quiet }).window.document;
+  return quietDom(html, url).window.document;
 }
 
 

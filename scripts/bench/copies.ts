@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { quietDom } from '../lib/quietDom';
 import { extractArticle } from '../../utils/article/extractArticle';
 import { contentHash } from '../../utils/article/contentHash';
 import { DEFAULT_COPY_LIMITS, utf8Bytes } from '../../utils/db/copies';
@@ -25,8 +25,7 @@ const SEED = resolve(import.meta.dirname, '../../tests/fixtures/pages/seed/index
 const RUNS = 7;
 const HIGHLIGHTS = 200;
 
-const quiet = new VirtualConsole();
-const load = (html: string, url: string) => new JSDOM(html, { url, virtualConsole: quiet }).window.document;
+const load = (html: string, url: string) => quietDom(html, url).window.document;
 
 /** Copy sizes over ../shared/pages. */
 function sizes(): string[] {

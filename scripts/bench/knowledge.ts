@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { JSDOM } from 'jsdom';
+import { quietDom } from '../lib/quietDom';
 import { startFakeWiki, type FakeWiki } from '../lib/fakeWiki';
 import { analyzePage } from '../../utils/analysis/analyzePage';
 import { BackstoryDB } from '../../utils/db/schema';
@@ -36,7 +36,7 @@ function fixture(name: string): string {
 
 function realPage(name: string, file = `pages/${name}/source.html`): Article {
   const url = `https://news.example/${name}`;
-  const dom = new JSDOM(fixture(file), { url });
+  const dom = quietDom(fixture(file), url);
   try {
     const analysis = analyzePage(dom.window.document, url, { force: false });
     if (analysis.extraction.kind !== 'article') throw new Error(`${name} is not an article`);

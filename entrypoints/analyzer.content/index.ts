@@ -75,7 +75,11 @@ export default defineContentScript({
           return { revealed: range ? flash.flash(range) : false };
         },
         'content/mentions': ({ visible }) => ({ painted: mentions.paint(visible) }),
-        'content/highlightsChanged': async () => ({ painted: await highlights.refresh() }),
+        'content/highlightsChanged': async () => {
+          const painted = await highlights.refresh();
+          note.closeIfGone();
+          return { painted };
+        },
         'content/highlightSelection': ({ color, reattachId }) => toolbar.highlightSelection({ color, reattachId }),
         'content/closeNote': () => ({ closed: note.close() }),
       },

@@ -14,6 +14,11 @@ export interface NoteFrame {
   close(): boolean;
   /** True when an event's target is inside the note frame. */
   contains(event: Event): boolean;
+  /**
+   * Removes the note frame when its highlight is no longer one of the page's (deleted in the library or the panel):
+   * the reader must not type into a note that cannot be saved any more. True when it did.
+   */
+  closeIfGone(): boolean;
 }
 
 /**
@@ -29,6 +34,8 @@ export function startNoteFrame(
   const popover = createShadowUi(doc, noteFrameHostCss);
   signal.addEventListener('abort', () => popover.remove(), { once: true });
 
+  // The highlight whose note the frame shows (null when none was shown since the last close).
+  let shown: string | null = null;
   const note: NoteFrame = {
     open(id, at) {
       if (!deps.highlights.has(id)) return;
@@ -37,16 +44,23 @@ export function startNoteFrame(
       void deps.send('note/open', { id }).then(
         // Keyed by highlight: another highlight gets a fresh frame (and the old one flushes its draft as it goes).
         () => {
-          if (!signal.aborted) popover.show(h(NoteFrameHost, { key: id, src: browser.runtime.getURL('/note-frame.html'), position }));
+          if (signal.aborted) return;
+          shown = id;
+          popover.show(h(NoteFrameHost, { key: id, src: browser.runtime.getURL('/note-frame.html'), position }));
         },
         (error: unknown) => console.warn('[backstory] could not open the note', error),
       );
     },
     close() {
+      shown = null;
       popover.hide();
       return true;
     },
     contains: (event) => popover.contains(event),
+    closeIfGone() {
+      if (shown === null || deps.highlights.has(shown)) return false;
+      return note.close();
+    },
   };
 
   // Only the reader's own input counts: a page script's synthetic clicks and keys (isTrusted false) must not open a

@@ -47,6 +47,22 @@ describe('note frame', () => {
     expect(frame()).toBeNull();
   });
 
+  it('closes when its highlight is gone from the page (deleted elsewhere), and not before', async () => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('p')!);
+    const placed: Record<string, Range> = { h1: range };
+    fakeBackground({ 'note/open': () => ({ granted: true }) });
+    const note = startNoteFrame(env, { send, highlights: stubHighlights(placed), isOtherUi: () => false });
+    const frame = () => ui.roots[0]?.querySelector('iframe') ?? null;
+    note.open('h1');
+    await expect.poll(frame).not.toBeNull();
+    expect(note.closeIfGone()).toBe(false);
+    expect(frame()).not.toBeNull();
+    delete placed.h1;
+    expect(note.closeIfGone()).toBe(true);
+    expect(frame()).toBeNull();
+  });
+
   it('asks nothing for an id that is not one of the saved highlights', async () => {
     const { received, note } = setup();
     note.open('someone-elses');

@@ -16,7 +16,7 @@ import { toArticleRef } from '../../utils/article/articleRef';
 import type { CopyLimits } from '../../utils/db/copies';
 import { rememberAnalysis, rememberLinks } from './history';
 import { grantNote, noteGrant, revokeNote } from './noteGrants';
-import { getTabState, readyTabs, recordAnchors, setTabState } from './tabState';
+import { articlesShown, getTabState, recordAnchors, setTabState } from './tabState';
 
 type T = typeof toBackground;
 
@@ -302,12 +302,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
     'library/changed': async () => {
       // The page wrote the import itself; which articles it touched is not worth a second walk of it: every tab
       // showing a saved article repaints (a tab re-lists its own article's highlights, nothing more).
-      const shown: string[] = [];
-      for (const tabId of await readyTabs()) {
-        const state = await getTabState(tabId);
-        if (state?.status === 'ready' && state.analysis.extraction.kind === 'article') shown.push(state.analysis.extraction.article.canonicalUrl);
-      }
-      return { notified: changedUrls(shown) };
+      return { notified: changedUrls(await articlesShown()) };
     },
   };
 }

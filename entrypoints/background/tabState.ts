@@ -77,6 +77,16 @@ export async function tabsShowing(url: string): Promise<number[]> {
   return ids;
 }
 
+/** The saved-article keys (canonical URLs) of the articles the tabs show now, each once. */
+export async function articlesShown(): Promise<string[]> {
+  const all = (await browser.storage.session.get(null)) as Record<string, TabState | undefined>;
+  const urls = new Set<string>();
+  for (const [key, state] of Object.entries(all)) {
+    if (key.startsWith('tab:') && state?.status === 'ready' && state.analysis.extraction.kind === 'article') urls.add(state.analysis.extraction.article.canonicalUrl);
+  }
+  return [...urls];
+}
+
 /** Ids of the tabs where the analyser has finished (the ones to tell about a setting that changes the paint). */
 export async function readyTabs(): Promise<number[]> {
   const all = (await browser.storage.session.get(null)) as Record<string, TabState | undefined>;

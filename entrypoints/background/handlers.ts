@@ -4,6 +4,7 @@ import { createHighlight, deleteHighlight, listHighlights, restoreHighlight, upd
 import { getArticleNote, saveArticleNote } from '../../utils/db/notes';
 import type { BackstoryDB } from '../../utils/db/schema';
 import type { BackgroundReplies, PayloadOut, toBackground } from '../../utils/messaging/protocol';
+import type { TabState } from '../../utils/messaging/tabState';
 import { type HandlerContext, type Handlers, HandlerError } from '../../utils/messaging/router';
 import { concernsPrivateWindow } from '../../components/platform/privateWindows';
 import { clearHistory } from '../../utils/history/recordRead';
@@ -115,6 +116,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
     if (record) deps.onHighlightsChanged?.(record.url);
     return record;
   };
+  // The opening a panel joined (its early ask and its app's, entrypoints/panel-early.ts) answers both with the same
+  // state: its look-ups and its history entry are started once.
+  const followedUp = new WeakSet<TabState>();
   /** Tells the tabs showing each of these articles (once per article) that its highlights changed. */
   const changedUrls = (urls: Iterable<string>): number => {
     const unique = new Set(urls);
@@ -163,6 +167,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers<T, BackgroundRepl
     },
     'tab/open': async ({ tabId, force }, ctx) => {
       const state = await run(tabId, force);
+      if (followedUp.has(state)) return state;
+      followedUp.add(state);
       // An article in a private window: looked up, never cached (#18).
       deps.knowledge.prefetch?.(state, { persist: !(await isPrivate(ctx, tabId)) });
       // The page the analysis claims to be must be the one the tab shows (the analysis came from its content script).

@@ -1,6 +1,4 @@
 // Card URLs come from Wikipedia/Wikidata answers and the cache: every href and src goes through utils/url/httpUrl.
-// Re-exported for components/library, which imports it from here (that folder is being reworked in issue 19).
-export { httpUrl } from '../../utils/url/httpUrl';
 
 /** Link to Wikipedia's search for a name, in the edition of a BCP 47 tag's language ("en-GB" → en; odd tags → en). */
 export function wikipediaSearchUrl(name: string, lang = 'en'): string {

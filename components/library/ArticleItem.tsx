@@ -3,7 +3,7 @@ import type { HighlightHit, NoteHit } from '../../utils/library/libraryIndex';
 import { send } from '../platform/messaging';
 import { Marked } from './Marked';
 import { TagEditor } from './TagEditor';
-import { httpUrl } from '../entities/safeUrl';
+import { httpUrl } from '../../utils/url/httpUrl';
 import { useLiveQuery } from '../shared/useLiveQuery';
 import type { TextRange } from '../../utils/library/tokenize';
 import { readerHref } from '../shared/readerHref';

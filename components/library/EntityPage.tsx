@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { BackstoryDB, KnowledgeRecord } from '../../utils/db/schema';
 import { groupByMonth, loadEntityPage, mentionsPerMonth, type MonthCount, TIMELINE_PAGE } from '../../utils/history/entityPage';
 import { titleKey } from '../../utils/knowledge/knowledgeCache';
-import { httpUrl } from '../entities/safeUrl';
+import { httpUrl } from '../../utils/url/httpUrl';
 import { useLiveQuery } from '../shared/useLiveQuery';
 
 /** The library address of an entity's page. */

@@ -1,6 +1,6 @@
 /**
  * The bench's adapter to this build's placement: what the content script does with a page and its saved highlights
- * (entrypoints/analyzer.content/highlighter.ts), returning live text points instead of painting (linkedom's Range
+ * (utils/page/paintedHighlights.ts), returning live text points instead of painting (linkedom's Range
  * is partial).
  */
 import type { LivePoints } from '../../../utils/article/liveIndex';

@@ -78,7 +78,8 @@ describe('painted highlights', () => {
     page.fire(page.win, 'scroll');
     await highlights.refresh();
     // Anchored anew (a round trip), not repainted from ranges the unwrapping moved. Whether they land is the live
-    // index's business: after marks split and re-merge its text nodes it places nothing (noted on issue #19).
+    // index's business: after marks split and re-merge its text nodes it places nothing (a known limit of the
+    // fallback, in the 2026-12-04 closing note).
     expect(send.calls.filter((c) => c.type === 'highlights/list').length).toBe(lists + 1);
   });
 
